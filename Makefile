@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# warden: build, install, test, demo.
+#
+#   make [ARCH=arm64|x86|riscv] [KDIR=...]   build everything for ARCH
+#   make install DESTDIR=...                install to the standard places
+#   make test [ARCH=...]                    unit, Python and QEMU tests
+#   make demo [ARCH=...]                    boot QEMU and show warden working
+#   make bench ARCH=...                     benchmarks (figures, not tests)
+#   make fuzz                               fuzz the config validator
+#
+# Without ARCH, the build is for the running machine and its kernel
+# (/lib/modules/$(uname -r)/build).  With ARCH, it cross-builds against the
+# stock Debian kernel headers that ci/fetch downloads into ~/.cache/warden.
+
+SRC := $(CURDIR)
+VERSION := $(shell cat $(SRC)/VERSION)
+HOST_ARCH := $(shell uname -m | sed -e 's/aarch64/arm64/' \
+	-e 's/x86_64/x86/' -e 's/riscv64/riscv/')
+ALL_ARCHS := arm64 x86 riscv
+CACHE ?= $(HOME)/.cache/warden
+
+ifeq ($(origin ARCH),command line)
+  ifeq ($(filter $(ARCH),$(ALL_ARCHS)),)
+    $(error ARCH=$(ARCH): must be one of $(ALL_ARCHS))
+  endif
+  CROSS := 1
+else
+  ARCH := $(HOST_ARCH)
+endif
+export ARCH
+
+cross-arm64 := aarch64-linux-gnu-
+cross-x86 := x86_64-linux-gnu-
+cross-riscv := riscv64-linux-gnu-
+ifeq ($(ARCH),$(HOST_ARCH))
+  CROSS_COMPILE ?=
+else
+  CROSS_COMPILE ?= $(cross-$(ARCH))
+endif
+
+B := $(SRC)/build/$(ARCH)
+
+# Kernel headers: KDIR= wins; a cross build uses the fetched ones.
+ifeq ($(CROSS),1)
+  FETCH_ENV := $(CACHE)/$(ARCH)/env
+  KDIR ?= $(shell sed -n 's/^KDIR=//p' $(FETCH_ENV) 2>/dev/null)
+  KDIR_DEP := $(FETCH_ENV)
+else
+  KDIR ?= /lib/modules/$(shell uname -r)/build
+endif
+KREL = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' \
+	$(KDIR)/include/generated/utsrelease.h 2>/dev/null)
+
+KBUILD_ARGS = -C $(KDIR) M=$(B)/driver ARCH=$(ARCH) \
+	CROSS_COMPILE=$(CROSS_COMPILE) WARDEN_SRC=$(SRC)
+# riscv: trixie's headers ask for gcc-14 and pahole; bookworm has gcc-12.
+ifeq ($(ARCH),riscv)
+  KBUILD_ARGS += CC=$(CROSS_COMPILE)gcc CONFIG_DEBUG_INFO_BTF_MODULES=
+endif
+
+TOMLS := $(wildcard configs/$(ARCH)/*.toml)
+CELLS := $(patsubst configs/$(ARCH)/%.toml,$(B)/configs/%.cell,$(TOMLS))
+
+all: driver hypervisor tools configs inmates
+
+$(CACHE)/%/env:
+	ci/host-deps
+	ci/fetch $*
+
+driver: $(KDIR_DEP)
+	@test -d "$(KDIR)" || { echo "make: KDIR=$(KDIR): no kernel headers" \
+		"there (install linux-headers-$$(uname -r) or pass KDIR=)"; \
+		exit 1; }
+	@mkdir -p $(B)/driver
+	@ln -sf $(SRC)/driver/Kbuild $(SRC)/driver/*.[ch] $(B)/driver/
+	@ln -sf $(SRC)/hypervisor/arch/$(ARCH)/driver.c $(B)/driver/arch.c
+	$(MAKE) $(KBUILD_ARGS) modules
+
+hypervisor:
+	$(MAKE) -C hypervisor CROSS_COMPILE=$(CROSS_COMPILE) O=$(B)/hypervisor
+
+inmates:
+	$(MAKE) -C inmates CROSS_COMPILE=$(CROSS_COMPILE) O=$(B)/inmates
+
+tools: $(B)/tools/warden
+
+$(B)/tools/warden: tools/warden.c $(wildcard include/warden/*.h) VERSION
+	@mkdir -p $(dir $@)
+	$(CROSS_COMPILE)gcc -O2 -Wall -Wextra -Wno-unused-parameter -Werror -static -Iinclude \
+		-DWARDEN_VERSION='"$(VERSION)"' -o $@ tools/warden.c
+
+configs: $(CELLS)
+
+$(B)/configs/%.cell: configs/$(ARCH)/%.toml tools/warden-config
+	@mkdir -p $(dir $@)
+	python3 tools/warden-config compile $< -o $@
+
+install: all
+	install -D -m 755 $(B)/tools/warden $(DESTDIR)/usr/sbin/warden
+	$(if $(wildcard tools/warden-config),install -D -m 755 tools/warden-config \
+		$(DESTDIR)/usr/lib/warden/warden-config)
+	install -D -m 644 $(B)/driver/warden.ko \
+		$(DESTDIR)/lib/modules/$(KREL)/extra/warden.ko
+	depmod -b $(or $(DESTDIR),/) $(KREL)
+	install -D -m 644 $(B)/hypervisor/warden.bin \
+		$(DESTDIR)/lib/firmware/warden.bin
+	install -d $(DESTDIR)/etc/warden $(DESTDIR)/usr/share/warden/configs \
+		$(DESTDIR)/usr/lib/warden/inmates
+	$(if $(CELLS),install -m 644 $(CELLS) $(DESTDIR)/etc/warden/)
+	$(if $(TOMLS),install -m 644 $(TOMLS) $(DESTDIR)/usr/share/warden/configs/)
+	$(if $(wildcard $(B)/inmates/*.bin),install -m 644 \
+		$(B)/inmates/*.bin $(DESTDIR)/usr/lib/warden/inmates/)
+
+# Tests and demos install their own host packages (ci/host-deps).
+test:
+	ci/host-deps
+	ci/run-tests $(if $(CROSS),$(ARCH),$(ALL_ARCHS))
+
+demo:
+	ci/host-deps
+	ci/qemu-run --arch $(if $(CROSS),$(ARCH),arm64) ci/scenarios/demo.sh
+
+bench:
+	ci/host-deps
+	ci/bench $(ARCH)
+
+fuzz:
+	ci/host-deps
+	$(MAKE) -C tests/fuzz
+
+clean:
+	rm -rf build
+
+.PHONY: all driver hypervisor inmates tools configs install test demo \
+	bench fuzz clean

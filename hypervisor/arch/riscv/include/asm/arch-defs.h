@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _ASM_ARCH_DEFS_H
+#define _ASM_ARCH_DEFS_H
+
+#include <warden/header.h>
+
+#define ARCH_NUMBER	WARDEN_ARCH_RISCV
+#define ARCH_NAME	"riscv"
+#define MAX_CPUS	64
+
+#endif /* _ASM_ARCH_DEFS_H */

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * x86 glue of the Linux driver (linked into warden.ko as arch.c): what the
+ * driver must do on this architecture to hand CPUs to the hypervisor.
+ *
+ * Taking over CPUs is not implemented for x86 yet; until it is, enable is
+ * refused here, before the driver takes any resource.
+ */
+#include <linux/errno.h>
+#include "warden.h"
+
+const char warden_arch_name[] = "x86";
+const u32 warden_arch_number = WARDEN_ARCH_X86;
+
+int warden_arch_check(struct warden_file *wf)
+{
+	return warden_error(wf, -EOPNOTSUPP,
+		"enabling the hypervisor is not implemented on x86 yet");
+}

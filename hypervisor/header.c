@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The image header (include/warden/header.h), placed first by the linker
+ * script so that the driver finds it at offset 0 of warden.bin.
+ */
+#include <warden/header.h>
+#include <warden/arch.h>
+
+/* Absolute symbols from the linker script: sizes and offsets. */
+extern char __image_size[], __entry_offset[];
+
+__attribute__((section(".header"), used))
+struct warden_header warden_header = {
+	.magic = WARDEN_HEADER_MAGIC,
+	.version = WARDEN_HEADER_VERSION,
+	.arch = ARCH_NUMBER,
+	.image_size = (unsigned long)__image_size,
+	.entry = (unsigned long)__entry_offset,
+	.max_cpus = MAX_CPUS,
+};

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _WARDEN_PRINTK_H
+#define _WARDEN_PRINTK_H
+
+/* printf-like: %s %c %d %u %x %lx %llx %p, with width and '0' padding. */
+void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int vsnprintk(char *buf, unsigned long size, const char *fmt,
+	      __builtin_va_list ap);
+int snprintk(char *buf, unsigned long size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif /* _WARDEN_PRINTK_H */

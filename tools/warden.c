@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * warden: the command-line tool that drives the hypervisor through the
+ * driver's /dev/warden.  Each command is a row in the table at the bottom,
+ * with its own usage line and help text.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <warden/ioctl.h>
+
+#ifndef WARDEN_VERSION
+#define WARDEN_VERSION "unknown"
+#endif
+#define CONFIG_TOOL_DIR "/usr/lib/warden"
+
+struct command {
+	const char *name;
+	const char *args;
+	const char *help;
+	int (*run)(int argc, char **argv);
+};
+
+static void __attribute__((noreturn, format(printf, 1, 2)))
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("warden: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+static int open_device(void)
+{
+	int fd = open(WARDEN_DEVICE, O_RDWR | O_CLOEXEC);
+
+	if (fd >= 0)
+		return fd;
+	if (errno == ENOENT)
+		die("%s not found: load the driver with 'modprobe warden'",
+		    WARDEN_DEVICE);
+	if (errno == EACCES || errno == EPERM)
+		die("cannot open %s: permission denied (run as root)",
+		    WARDEN_DEVICE);
+	die("cannot open %s: %s", WARDEN_DEVICE, strerror(errno));
+}
+
+/* Issue a request; on failure, print the driver's reason and exit 1. */
+static void request(int fd, unsigned long cmd, void *arg, const char *what)
+{
+	char reason[WARDEN_ERROR_LEN] = "";
+	int err;
+
+	if (ioctl(fd, cmd, arg) == 0)
+		return;
+	err = errno;
+	if (ioctl(fd, WARDEN_GET_ERROR, reason) == 0 && reason[0])
+		die("%s: %s", what, reason);
+	die("%s: %s", what, strerror(err));
+}
+
+static void *read_file(const char *path, size_t *size)
+{
+	struct stat st;
+	void *buf;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		die("%s: %s", path, strerror(errno));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		die("%s: not a regular file", path);
+	buf = malloc(st.st_size ? st.st_size : 1);
+	if (!buf)
+		die("%s: out of memory", path);
+	if (read(fd, buf, st.st_size) != st.st_size)
+		die("%s: cannot read the whole file", path);
+	close(fd);
+	*size = st.st_size;
+	return buf;
+}
+
+static int cmd_enable(int argc, char **argv)
+{
+	struct warden_config_buf cb;
+	size_t size;
+	void *image;
+	int fd;
+
+	if (argc != 2)
+		die("usage: warden enable SYSTEM.cell");
+	image = read_file(argv[1], &size);
+	cb.addr = (unsigned long)image;
+	cb.size = size;
+	fd = open_device();
+	request(fd, WARDEN_ENABLE, &cb, argv[1]);
+	printf("warden: enabled with %s\n", argv[1]);
+	return 0;
+}
+
+static int cmd_disable(int argc, char **argv)
+{
+	int fd;
+
+	if (argc != 1)
+		die("usage: warden disable");
+	fd = open_device();
+	request(fd, WARDEN_DISABLE, NULL, "disable");
+	printf("warden: disabled\n");
+	return 0;
+}
+
+static int cmd_cell_list(int argc, char **argv)
+{
+	struct warden_info info;
+	int fd;
+
+	if (argc != 1)
+		die("usage: warden cell list");
+	fd = open_device();
+	request(fd, WARDEN_INFO, &info, "cell list");
+	printf("%u cell(s)\n", info.num_cells);
+	return 0;
+}
+
+/* `warden config ...` is the Python tool: find it and hand over. */
+static int cmd_config(int argc, char **argv)
+{
+	char self[PATH_MAX], tool[PATH_MAX + 32];
+	const char *env = getenv("WARDEN_CONFIG_TOOL");
+	ssize_t n;
+
+	argv[0] = "warden-config";
+	if (env) {
+		execv(env, argv);
+		die("WARDEN_CONFIG_TOOL=%s: %s", env, strerror(errno));
+	}
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		*strrchr(self, '/') = '\0';
+		snprintf(tool, sizeof(tool), "%s/warden-config", self);
+		if (access(tool, X_OK) == 0)
+			execv(tool, argv);
+	}
+	execv(CONFIG_TOOL_DIR "/warden-config", argv);
+	die("cannot run %s/warden-config: %s (it needs python3)",
+	    CONFIG_TOOL_DIR, strerror(errno));
+}
+
+static int cmd_help(int argc, char **argv);
+
+static const struct command commands[] = {
+	{ "enable", "SYSTEM.cell",
+	  "take over the machine with the hypervisor; Linux becomes the root cell",
+	  cmd_enable },
+	{ "disable", "", "hand the machine back to Linux", cmd_disable },
+	{ "cell list", "", "list the cells", cmd_cell_list },
+	{ "config", "compile|check|dump ...",
+	  "compile, check and dump cell configurations (warden config --help)",
+	  cmd_config },
+	{ "help", "", "show this help", cmd_help },
+};
+
+#define NUM_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static int cmd_help(int argc, char **argv)
+{
+	char usage[64];
+	size_t i;
+
+	printf("usage: warden COMMAND [ARGS]\n\n"
+	       "Drive the warden partitioning hypervisor (%s).\n\n"
+	       "commands:\n", WARDEN_DEVICE);
+	for (i = 0; i < NUM_COMMANDS; i++) {
+		snprintf(usage, sizeof(usage), "%s %s", commands[i].name,
+			 commands[i].args);
+		printf("  %-28s %s\n", usage, commands[i].help);
+	}
+	printf("\noptions:\n  --help, -h                   show this help\n"
+	       "  --version                    show the version\n");
+	return 0;
+}
+
+/* Match "cell list" against argv[0], argv[1]: returns words consumed. */
+static int match(const struct command *c, int argc, char **argv)
+{
+	const char *space = strchr(c->name, ' ');
+	size_t len = space ? (size_t)(space - c->name) : strlen(c->name);
+
+	if (strncmp(argv[0], c->name, len) || argv[0][len])
+		return 0;
+	if (!space)
+		return 1;
+	return argc > 1 && !strcmp(argv[1], space + 1) ? 2 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+	int n;
+
+	if (argc < 2)
+		return cmd_help(0, NULL), 1;
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		return cmd_help(0, NULL);
+	if (!strcmp(argv[1], "--version")) {
+		printf("warden %s\n", WARDEN_VERSION);
+		return 0;
+	}
+	for (i = 0; i < NUM_COMMANDS; i++) {
+		n = match(&commands[i], argc - 1, argv + 1);
+		if (n)
+			return commands[i].run(argc - n, argv + n);
+	}
+	die("unknown command '%s%s%s': see 'warden --help'", argv[1],
+	    argc > 2 ? " " : "", argc > 2 ? argv[2] : "");
+}
