@@ -10,15 +10,10 @@
 #ifndef _WARDEN_HEADER_H
 #define _WARDEN_HEADER_H
 
-#include <warden/types.h>
+#include <warden/cell-config.h>	/* WARDEN_ARCH_* */
 
 #define WARDEN_HEADER_MAGIC	"WARDENHV"
 #define WARDEN_HEADER_VERSION	1
-
-/* Architecture numbers, shared with the cell configuration format. */
-#define WARDEN_ARCH_ARM64	1
-#define WARDEN_ARCH_X86		2
-#define WARDEN_ARCH_RISCV	3
 
 struct warden_header {
 	char magic[8];		/* WARDEN_HEADER_MAGIC, not NUL-terminated */
