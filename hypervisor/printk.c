@@ -19,11 +19,12 @@ static void out_char(struct out *o, char c)
 	o->len++;
 }
 
+/* width < 0: left-justify in -width columns. */
 static void out_number(struct out *o, unsigned long long v, unsigned int base,
 		       int width, char pad, int negative)
 {
 	char tmp[24];
-	int n = 0;
+	int n = 0, len;
 
 	do {
 		tmp[n++] = "0123456789abcdef"[v % base];
@@ -31,10 +32,12 @@ static void out_number(struct out *o, unsigned long long v, unsigned int base,
 	} while (v);
 	if (negative)
 		tmp[n++] = '-';
-	while (width-- > n)
+	for (len = n; width > len; width--)
 		out_char(o, pad);
 	while (n)
 		out_char(o, tmp[--n]);
+	for (; -width > len; width++)
+		out_char(o, ' ');
 }
 
 static unsigned long long get_arg(__builtin_va_list *ap, int longs, int sign)
@@ -53,7 +56,7 @@ int vsnprintk(char *buf, unsigned long size, const char *fmt,
 	__builtin_va_list ap;
 	unsigned long long v;
 	const char *s;
-	int width, longs;
+	int width, longs, left;
 	char pad;
 
 	/* A copy, so that &ap has one type on every ABI (x86's is an array). */
@@ -65,10 +68,15 @@ int vsnprintk(char *buf, unsigned long size, const char *fmt,
 		}
 		fmt++;
 		pad = ' ';
-		if (*fmt == '0')
+		left = *fmt == '-';
+		if (left)
+			fmt++;
+		else if (*fmt == '0')
 			pad = *fmt++;
 		for (width = 0; *fmt >= '0' && *fmt <= '9'; fmt++)
 			width = width * 10 + *fmt - '0';
+		if (left)
+			width = -width;
 		for (longs = 0; *fmt == 'l'; fmt++)
 			longs++;
 		switch (*fmt) {

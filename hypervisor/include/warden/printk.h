@@ -2,7 +2,7 @@
 #ifndef _WARDEN_PRINTK_H
 #define _WARDEN_PRINTK_H
 
-/* printf-like: %s %c %d %u %x %lx %llx %p, with width and '0' padding. */
+/* printf-like: %s %c %d %u %x %p, l/ll, width, '0' padding, '-'. */
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int vsnprintk(char *buf, unsigned long size, const char *fmt,
 	      __builtin_va_list ap);
