@@ -109,7 +109,8 @@ int vsnprintk(char *buf, unsigned long size, const char *fmt,
 			for (s = s ? s : "(null)"; *s; s++)
 				out_char(&o, *s);
 			break;
-		case '\0':
+		case '\0':	/* a lone '%' at the end */
+			out_char(&o, '%');
 			fmt--;
 			break;
 		default:
