@@ -6,6 +6,7 @@
 . /ci/lib.sh
 
 step() { echo; echo "### $*"; }
+arch=$(uname -m | sed 's/aarch64/arm64/; s/x86_64/x86/; s/riscv64/riscv/')
 
 step "the stock kernel, booted with the reservation the configs assume"
 uname -a
@@ -19,8 +20,8 @@ step "the installed configurations"
 ls -l /etc/warden/ /usr/share/warden/configs/
 step "warden cell list (not enabled yet)"
 warden cell list
-step "warden enable /etc/warden/qemu-$(uname -m | sed 's/aarch64/arm64/; s/x86_64/x86/; s/riscv64/riscv/').cell"
-warden enable /etc/warden/qemu-*.cell
+step "warden enable /etc/warden/qemu-$arch.cell"
+warden enable /etc/warden/qemu-$arch.cell
 rmmod warden
 echo
 echo "demo finished"
