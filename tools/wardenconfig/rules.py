@@ -8,7 +8,7 @@ two configurations clash on one system.  Problems are (path, message) pairs;
 findings are finished lines that name the files and cells involved."""
 from . import abi, schema
 from .model import System
-from .values import format_cpus
+from .values import cpu_text, hex_text
 
 PAGE = abi.PAGE_SIZE
 ACCESS = abi.MEM_READ | abi.MEM_WRITE | abi.MEM_EXECUTE
@@ -19,7 +19,7 @@ LINE_LIMITS = {abi.ARCH_ARM64: (32, 1019), abi.ARCH_X86: (0, 239),
 
 
 def span(start, size):
-    return f'{start:#x}-{start + size - 1:#x}'
+    return f'{hex_text(start)}-{hex_text(start + size - 1)}'
 
 
 def overlaps(a, a_size, b, b_size):
@@ -79,7 +79,7 @@ def region_problems(cell, i, r):
     flags, size = r['flags'], r['size']
     out = []
     if flags & ~abi.MEM_KNOWN:
-        out.append((f'{path}.flags', f'unknown flag bits {flags:#x}'))
+        out.append((f'{path}.flags', f'unknown flag bits {hex_text(flags)}'))
     if not flags & ACCESS:
         out.append((f'{path}.flags', 'gives no access: add "read", "write" '
                     'or "execute"'))
@@ -88,8 +88,8 @@ def region_problems(cell, i, r):
     for key, value in (('phys', r['phys_start']), ('virt', r['virt_start']),
                        ('size', size)):
         if value % PAGE:
-            out.append((f'{path}.{key}', f'{value:#x} is not a multiple of '
-                        'the page size (4 KiB)'))
+            out.append((f'{path}.{key}', f'{hex_text(value)} is not a '
+                        'multiple of the page size (4 KiB)'))
     if wraps(r['phys_start'], size) or wraps(r['virt_start'], size):
         out.append((f'{path}.size', 'runs past the end of the address '
                     'space'))
@@ -155,7 +155,7 @@ def irqchip_problems(cell):
         if not chip['address']:
             out.append((f'{path}.address', 'must not be zero'))
         if chip['address'] in seen:
-            out.append((f'{path}.address', f'{chip["address"]:#x} is also '
+            out.append((f'{path}.address', 'also the address of '
                         f'irqchips[{seen[chip["address"]]}]: merge their '
                         'lines into one entry'))
         seen.setdefault(chip['address'], i)
@@ -237,10 +237,15 @@ PLATFORM_RULES = {
 }
 
 
+def show(name, value):
+    return hex_text(value) if name.endswith(('_base', '_size')) else value
+
+
 def platform_problems(system):
     p = system.platform
     keys = {f.name: f.key for f in schema.PLATFORM[system.arch]}
-    out = [(f'system.platform.{keys[name]}', f'{p[name]:#x}: {message}')
+    out = [(f'system.platform.{keys[name]}', f'{show(name, p[name])}: '
+            f'{message}')
            for name, good, message in PLATFORM_RULES[system.arch]
            if not good(p[name])]
     if system.arch == abi.ARCH_ARM64 and wraps(p['gicr_base'],
@@ -265,8 +270,8 @@ def pci_problems(pci):
     if first > last:
         return [('system.pci.bus-end', f'{last} is below bus-start {first}')]
     if ecam % (1 << 20) or wraps(ecam, (last - first + 1) << 20):
-        return [('system.pci.ecam', f'{ecam:#x} is not 1 MiB aligned, or '
-                 'the buses run past 2^64')]
+        return [('system.pci.ecam', f'{hex_text(ecam)} is not 1 MiB '
+                 'aligned, or the buses run past 2^64')]
     return []
 
 
@@ -317,8 +322,9 @@ def system_problems(system):
     for i, chip in enumerate(root.irqchips):
         if chip['address'] != address:
             out.append((f'root-cell.irqchips[{i}].address',
-                        f'{chip["address"]:#x} is not the interrupt '
-                        f'controller of the system ({where} = {address:#x})'))
+                        f'{hex_text(chip["address"])} is not the interrupt '
+                        f'controller of the system ({where} = '
+                        f'{hex_text(address)})'))
         if any(line > last for line in chip['lines']):
             out.append((f'root-cell.irqchips[{i}].lines', f'lines above '
                         f'{last}, the last one the controller has'))
@@ -415,14 +421,14 @@ class Checker:
                 self.add(cell, region_name(cell, i), 'overlaps the '
                          f'hypervisor memory {span(phys, size)} of system '
                          f"'{system.name}' ({system.file}): move the region "
-                         f'to {phys + size:#x} or above')
+                         f'to {hex_text(phys + size)} or above')
         address, _, where = system_irqchip(system)
         for i, chip in enumerate(cell.irqchips):
             if chip['address'] != address:
                 self.add(cell, f'cell.irqchips[{i}].address',
-                         f'{chip["address"]:#x} is not the interrupt '
+                         f'{hex_text(chip["address"])} is not the interrupt '
                          f'controller of system \'{system.name}\' '
-                         f'({system.file}: {where} = {address:#x})')
+                         f'({system.file}: {where} = {hex_text(address)})')
 
     def fits_root(self, cell):
         root = self.root
@@ -430,10 +436,10 @@ class Checker:
         if 0 in cell.cpus:
             self.add(cell, 'cell.cpus', 'takes CPU 0, which stays with the '
                      'root cell: pick another CPU')
-        if cell.cpus - root.cpus:
-            self.add(cell, 'cell.cpus', f'CPUs {format_cpus(cell.cpus - root.cpus)} '
-                     f'are not CPUs of the {label}: pick from '
-                     f'{format_cpus(root.cpus)}')
+        foreign = cell.cpus - root.cpus
+        if foreign:
+            self.add(cell, 'cell.cpus', f'CPUs {cpu_text(foreign)} are not '
+                     f'CPUs of the {label}: pick from {cpu_text(root.cpus)}')
         elif root.cpus <= cell.cpus:
             self.add(cell, 'cell.cpus', f'takes all CPUs of the {label}: '
                      'leave it at least one')
@@ -470,14 +476,14 @@ class Checker:
                     self.clash(cell, other)
         if self.cells and self.root.cpus <= taken:
             self.add(self.cells[-1], 'cell.cpus', 'together the cells take '
-                     f'all CPUs of the root cell ({format_cpus(taken)}): '
+                     f'all CPUs of the root cell ({cpu_text(taken)}): '
                      'leave it at least one')
 
     def clash(self, cell, other):
         theirs = f"cell '{other.name}' ({other.file})"
         common = cell.cpus & other.cpus
         if common:
-            self.add(cell, 'cell.cpus', f'CPUs {format_cpus(common)} also '
+            self.add(cell, 'cell.cpus', f'CPUs {cpu_text(common)} also '
                      f'belong to {theirs}: give each cell its own CPUs')
         for i, r in enumerate(cell.regions):
             for j, q in enumerate(other.regions):
@@ -491,14 +497,14 @@ class Checker:
                          f'{region_name(other, j)} of {theirs}: move one, or '
                          'mark both "root-shared" to share them')
         for i, chip in enumerate(cell.irqchips):
-            for j, theirs_chip in enumerate(other.irqchips):
-                both = chip['lines'] & theirs_chip['lines'] \
-                    if chip['address'] == theirs_chip['address'] else set()
+            for j, their in enumerate(other.irqchips):
+                both = chip['lines'] & their['lines'] \
+                    if chip['address'] == their['address'] else set()
                 if both:
                     self.add(cell, f'cell.irqchips[{i}].lines', f'line '
-                             f'{min(both)} of {chip["address"]:#x} is also '
-                             f'owned by {theirs} (irqchips[{j}]): an '
-                             'interrupt line has one owner')
+                             f'{min(both)} of {hex_text(chip["address"])} '
+                             f'is also owned by {theirs}, irqchips[{j}]: '
+                             'an interrupt line has one owner')
         for i, p in enumerate(cell.pio):
             for j, q in enumerate(other.pio):
                 if overlaps(p['base'], p['size'], q['base'], q['size']):

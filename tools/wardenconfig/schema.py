@@ -38,8 +38,10 @@ RESET = Field('cpu-reset-address', 'cpu_reset_address', HEX, 0)
 
 HYPERVISOR = [Field('phys', 'hypervisor_phys', HEX),
               Field('size', 'hypervisor_size', SIZE)]
-PCI = [Field('ecam', 'ecam_base', HEX), Field('bus-start', 'bus_start', DEC, 0),
-       Field('bus-end', 'bus_end', DEC, 255), Field('domain', 'domain', DEC, 0)]
+PCI = [Field('ecam', 'ecam_base', HEX),
+       Field('bus-start', 'bus_start', DEC, 0),
+       Field('bus-end', 'bus_end', DEC, 255),
+       Field('domain', 'domain', DEC, 0)]
 IOMMU = [Field('type', 'type', Enum(abi.IOMMU_TYPES, 'IOMMU type')),
          Field('base', 'base', HEX), Field('size', 'size', SIZE)]
 PLATFORM = {

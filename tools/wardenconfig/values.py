@@ -99,9 +99,16 @@ def runs(numbers):
     return result
 
 
+def cpu_text(cpus):
+    return ','.join(f'{a}' if a == b else f'{a}-{b}' for a, b in runs(cpus))
+
+
 def format_cpus(cpus):
-    parts = (f'{a}' if a == b else f'{a}-{b}' for a, b in runs(cpus))
-    return f'"{",".join(parts)}"'
+    return f'"{cpu_text(cpus)}"'
+
+
+def hex_text(value):
+    return f'0x{value:08x}'
 
 
 def format_lines(lines):
@@ -125,7 +132,7 @@ class Number:
 
     def format(self, value):
         if self.style == 'hex':
-            return f'"0x{value:08x}"' if value else '"0x0"'
+            return f'"{hex_text(value)}"' if value else '"0x0"'
         return format_size(value) if self.style == 'size' else str(value)
 
 
