@@ -231,9 +231,10 @@ static const char *check_region(const struct warden_memory_region *r,
 		return "memory_regions.flags: unknown flag";
 	if (!(r->flags & access))
 		return "memory_regions.flags: neither read, write nor execute";
-	if (!r->size || not_aligned(r->size | r->phys_start | r->virt_start,
-				    WARDEN_PAGE_SIZE))
+	if (!r->size || not_aligned(r->size, WARDEN_PAGE_SIZE))
 		return "memory_regions.size: zero or not page aligned";
+	if (not_aligned(r->phys_start | r->virt_start, WARDEN_PAGE_SIZE))
+		return "memory_regions.phys_start: phys or virt not page aligned";
 	if (wraps(r->phys_start, r->size) || wraps(r->virt_start, r->size))
 		return "memory_regions.size: wraps around the address space";
 	if (r->flags & WARDEN_MEM_COMM) {
