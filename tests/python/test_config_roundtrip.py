@@ -2,11 +2,13 @@
 """Every shipped configuration compiles, dumps back to TOML that compiles to
 the same bytes, and passes the checker with the cells of its system."""
 import os
+import re
 import sys
 import zlib
 
 sys.path.insert(0, os.path.dirname(__file__))
-from confighelp import ARCHES, CONFIGS, ToolCase, shipped_tomls  # noqa: E402
+from confighelp import (ARCHES, CONFIGS, ROOT, ToolCase,  # noqa: E402
+                        shipped_tomls)
 
 
 class RoundTrip(ToolCase):
@@ -58,3 +60,16 @@ class RoundTrip(ToolCase):
         text = self.ok('dump', toml).stdout
         self.assertIn('[[root-cell.pio]]', text)
         self.assertIn('arch = "x86"', text)
+
+
+class Documentation(ToolCase):
+    """The complete examples of Documentation/config-format.md compile."""
+
+    def test_examples_compile(self):
+        text = (ROOT / 'Documentation' / 'config-format.md').read_text()
+        blocks = re.findall(r'```toml\n(.*?)```', text, re.S)
+        complete = [b for b in blocks if b.startswith('arch = ')]
+        self.assertGreaterEqual(len(complete), 2)
+        for i, block in enumerate(complete):
+            with self.subTest(example=i):
+                self.compile(self.write(f'example{i}.toml', block))
