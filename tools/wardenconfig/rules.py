@@ -3,8 +3,8 @@
 
 image_problems() mirrors hypervisor/config-check.c: the hypervisor refuses
 an image that breaks one of them, so compile refuses it too.  cell_advice()
-and cross_findings() are what `check` adds: what makes a cell unusable, or
-two configurations clash on one system.  Problems are (path, message) pairs;
+and Checker are what `check` adds: what makes a cell unusable, or two
+configurations clash on one system.  Problems are (path, message) pairs;
 findings are finished lines that name the files and cells involved."""
 from . import abi, schema
 from .model import System
@@ -27,7 +27,8 @@ def overlaps(a, a_size, b, b_size):
 
 
 def wraps(start, size):
-    return start + size > 1 << 64
+    """As in the C validator: the end must be representable in 64 bits."""
+    return start + size >= 1 << 64
 
 
 def covered(start, size, ranges):

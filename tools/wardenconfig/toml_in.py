@@ -105,13 +105,12 @@ def read_irqchip(r, table, path):
     return {'address': address or 0, 'lines': lines or set()}
 
 
-def read_cell(r, table, where, arch, root, default_name=None):
+def read_cell(r, table, where, arch, root, default_name=''):
     cell = Cell(file=r.file, where=where, arch=arch, root=root)
     keys = schema.ROOT_CELL_KEYS if root else schema.CELL_KEYS
     table = r.table(table, where, keys)
     cell.name = r.value(table, 'name', where, parse_name,
-                        default_name or schema.REQUIRED) or ''
-
+                        default_name if root else schema.REQUIRED) or ''
     cell.system_name = r.value(table, 'system', where, parse_name, '')
     cpus = r.value(table, 'cpus', where, lambda v: parse_ranges(v, 'CPU'))
     for cpu in sorted(cpus or ()):
@@ -157,7 +156,7 @@ def read_system(r, data, arch):
                 'its root cell in a [root-cell] table')
         return system
     system.root = read_cell(r, data['root-cell'], 'root-cell', arch, True,
-                            system.name)
+                            system.name or '')
     return system
 
 
