@@ -38,3 +38,12 @@ void *memcpy(void *dst, const void *src, unsigned long n)
 		*d++ = *s++;
 	return dst;
 }
+
+int strncmp(const char *a, const char *b, unsigned long n)
+{
+	for (; n; n--, a++, b++) {
+		if (*a != *b || !*a)
+			return (unsigned char)*a - (unsigned char)*b;
+	}
+	return 0;
+}

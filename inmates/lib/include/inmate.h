@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The inmate library: what a bare-metal program in a cell can call.
+ * Documentation/inmates.md says how to write one.
  */
 #ifndef _INMATE_H
 #define _INMATE_H
@@ -8,18 +9,70 @@
 #include <warden/types.h>
 #include <warden/printk.h>
 
-/* The program's entry, called with a stack and a zeroed bss. */
-void inmate_main(void);
+#define NULL ((void *)0)
 
-/* Console output through the hypervisor's debug console. */
-void arch_console_putc(char c);
+/* The program's entry, called with a stack, a zeroed bss and vectors. */
+void inmate_main(void);
 
 /* Stop this CPU for good. */
 void __attribute__((noreturn)) inmate_halt(void);
 
+/*
+ * Console output: through the hypervisor's debug-console hypercall in a
+ * cell, or straight to the UART when the program runs without a
+ * hypervisor (the "-bare" link, see inmates/Makefile).
+ */
+void arch_console_putc(char c);
+
 unsigned long strlen(const char *s);
 int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, unsigned long n);
 void *memset(void *s, int c, unsigned long n);
 void *memcpy(void *dst, const void *src, unsigned long n);
+
+/*
+ * The command line given with `warden cell load ... -s STRING`: words
+ * "key=value" separated by blanks, at WARDEN_INMATE_CMDLINE of the image.
+ */
+extern char inmate_cmdline[];
+/* The value of key as a number (decimal or 0x...), or def. */
+unsigned long cmdline_number(const char *key, unsigned long def);
+/* Copy the value of key into buf (NUL-terminated); def if absent. */
+const char *cmdline_string(const char *key, char *buf, unsigned long size,
+			   const char *def);
+
+/*
+ * Tests: one line per check, "PASS name" or "FAIL name: why", and a
+ * summary "SUMMARY suite: N passed, N failed" from test_summary(), which
+ * returns the number of failures.
+ */
+void test_check(const char *name, int ok, const char *why_fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int test_summary(const char *suite);
+
+/* Interrupts: handler(irq) runs for each one, with interrupts masked. */
+typedef void (*irq_handler_t)(unsigned int irq);
+void irq_init(irq_handler_t handler);
+void irq_enable(unsigned int irq);
+void irq_local_enable(void);
+void irq_local_disable(void);
+
+/* The per-CPU timer: a free-running counter and a one-shot deadline. */
+unsigned long long timer_now(void);		/* ticks */
+unsigned long long timer_frequency(void);	/* ticks per second */
+void timer_set_deadline(unsigned long long ticks);
+void timer_stop(void);
+unsigned int timer_irq(void);
+
+void cpu_wait_for_interrupt(void);
+
+/*
+ * Start another CPU of the cell (hw_id: arm64 MPIDR affinity) at
+ * secondary_main(index), with its own stack; index 1..MAX_INMATE_CPUS-1.
+ * Returns 0 or the firmware's (PSCI's) negative error.
+ */
+long smp_start_cpu(unsigned long hw_id, unsigned int index);
+void secondary_main(unsigned int index);
+unsigned long cpu_hw_id(void);
 
 #endif /* _INMATE_H */

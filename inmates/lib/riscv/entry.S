@@ -17,3 +17,8 @@ inmate_entry:
 inmate_halt:
 	wfi
 	j	inmate_halt
+
+	.globl	cpu_wait_for_interrupt
+cpu_wait_for_interrupt:
+	wfi
+	ret

@@ -20,3 +20,8 @@ inmate_halt:
 	cli
 	hlt
 	jmp	inmate_halt
+
+	.globl	cpu_wait_for_interrupt
+cpu_wait_for_interrupt:
+	hlt
+	ret
