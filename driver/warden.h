@@ -8,6 +8,8 @@
 
 #include <linux/device.h>
 #include <linux/mutex.h>
+#include <warden/cell-config.h>
+#include <warden/console.h>
 #include <warden/header.h>
 #include <warden/ioctl.h>
 
@@ -23,12 +25,18 @@ struct warden_file {
 int warden_error(struct warden_file *wf, int err, const char *fmt, ...)
 	__printf(3, 4);
 
+/* Everything below is protected by warden_lock. */
 extern struct mutex warden_lock;
 extern bool warden_enabled;
 extern struct device *warden_root_dev;
+/* The system configuration of the hypervisor that runs (or ran last). */
+extern const struct warden_system *warden_system;
 
 int warden_sysfs_init(void);
 void warden_sysfs_exit(void);
+/* cells/ while the hypervisor runs. */
+int warden_sysfs_cells_create(void);
+void warden_sysfs_cells_remove(void);
 
 /* Architecture glue, one per hypervisor/arch/<arch>/driver.c. */
 extern const char warden_arch_name[];
@@ -39,5 +47,22 @@ extern const u32 warden_arch_number;
  * resource is taken; explains a "no" through warden_error().
  */
 int warden_arch_check(struct warden_file *wf);
+/*
+ * On the CPU itself, interrupts off: hand it to the hypervisor, whose
+ * entry point is at physical address entry.  0 when the CPU came back as
+ * part of the root cell, a negative errno when it came back unchanged.
+ */
+int warden_arch_enter(phys_addr_t entry, unsigned int cpu, bool first);
+/* A hypercall (include/warden/hypercall.h); only while enabled. */
+long warden_arch_hypercall(unsigned long code, unsigned long arg1,
+			   unsigned long arg2);
+/* On the CPU itself: WARDEN_HC_DISABLE, which hands the CPU back. */
+long warden_arch_disable_cpu(void);
+/*
+ * Make [addr, addr + size) visible to a CPU that reads memory with its
+ * caches off: write back and drop the data cache lines, and drop stale
+ * instructions.
+ */
+void warden_arch_flush(void *addr, size_t size);
 
 #endif /* _DRIVER_WARDEN_H */

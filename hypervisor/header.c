@@ -7,7 +7,8 @@
 #include <warden/arch.h>
 
 /* Absolute symbols from the linker script: sizes and offsets. */
-extern char __image_size[], __entry_offset[];
+extern char __image_size[], __entry_offset[], __console_offset[],
+	__console_size[];
 
 __attribute__((section(".header"), used))
 struct warden_header warden_header = {
@@ -16,5 +17,8 @@ struct warden_header warden_header = {
 	.arch = ARCH_NUMBER,
 	.image_size = (unsigned long)__image_size,
 	.entry = (unsigned long)__entry_offset,
+	.percpu_size = PERCPU_SIZE,
 	.max_cpus = MAX_CPUS,
+	.console_offset = (unsigned long)__console_offset,
+	.console_size = (unsigned long)__console_size,
 };

@@ -135,18 +135,27 @@ int snprintk(char *buf, unsigned long size, const char *fmt, ...)
 	return len;
 }
 
+/*
+ * Where printk's lines go.  This default writes to the architecture's
+ * console character by character; the hypervisor replaces it (console.c)
+ * to also fill the console ring and to keep CPUs' lines apart.
+ */
+__attribute__((weak)) void console_write(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\n')
+			arch_console_putc('\r');
+		arch_console_putc(*s);
+	}
+}
+
 void printk(const char *fmt, ...)
 {
 	__builtin_va_list ap;
 	char line[256];
-	const char *p;
 
 	__builtin_va_start(ap, fmt);
 	vsnprintk(line, sizeof(line), fmt, ap);
 	__builtin_va_end(ap);
-	for (p = line; *p; p++) {
-		if (*p == '\n')
-			arch_console_putc('\r');
-		arch_console_putc(*p);
-	}
+	console_write(line);
 }

@@ -4,6 +4,7 @@
  * driver's /dev/warden.  Each command is a row in the table at the bottom,
  * with its own usage line and help text.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -56,18 +57,36 @@ static int open_device(void)
 	die("cannot open %s: %s", WARDEN_DEVICE, strerror(errno));
 }
 
-/* Issue a request; on failure, print the driver's reason and exit 1. */
-static void request(int fd, unsigned long cmd, void *arg, const char *what)
+/* A call to the driver failed with err: print its reason and exit 1. */
+static void __attribute__((noreturn))
+fail(int fd, int err, const char *what)
 {
 	char reason[WARDEN_ERROR_LEN] = "";
-	int err;
 
-	if (ioctl(fd, cmd, arg) == 0)
-		return;
-	err = errno;
 	if (ioctl(fd, WARDEN_GET_ERROR, reason) == 0 && reason[0])
 		die("%s: %s", what, reason);
 	die("%s: %s", what, strerror(err));
+}
+
+/* Issue a request; on failure, print the driver's reason and exit 1. */
+static void request(int fd, unsigned long cmd, void *arg, const char *what)
+{
+	if (ioctl(fd, cmd, arg) < 0)
+		fail(fd, errno, what);
+}
+
+/* The first line of a sysfs file, without its newline; "?" if unreadable. */
+static const char *sysfs_read(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "r");
+
+	if (!f || !fgets(buf, len, f))
+		snprintf(buf, len, "?");
+	else
+		buf[strcspn(buf, "\n")] = '\0';
+	if (f)
+		fclose(f);
+	return buf;
 }
 
 static void *read_file(const char *path, size_t *size)
@@ -121,16 +140,85 @@ static int cmd_disable(int argc, char **argv)
 	return 0;
 }
 
-static int cmd_cell_list(int argc, char **argv)
+static int cmd_info(int argc, char **argv)
 {
 	struct warden_info info;
+	char fixed[32];
+	int fd;
+
+	if (argc != 1)
+		die("usage: warden info");
+	fd = open_device();
+	request(fd, WARDEN_INFO, &info, "info");
+	sysfs_read(WARDEN_SYSFS "/mem_fixed", fixed, sizeof(fixed));
+	printf("hypervisor:   enabled\n"
+	       "cells:        %u\n"
+	       "memory pool:  %llu of %llu pages used (%llu KiB of %llu KiB)\n"
+	       "fixed memory: %s bytes (image, per-CPU areas, configuration)\n",
+	       info.num_cells, (unsigned long long)info.mem_pool_used,
+	       (unsigned long long)info.mem_pool_total,
+	       (unsigned long long)info.mem_pool_used * 4,
+	       (unsigned long long)info.mem_pool_total * 4, fixed);
+	return 0;
+}
+
+static int cmd_cell_list(int argc, char **argv)
+{
+	char path[PATH_MAX], name[64], state[32], cpus[128];
+	struct warden_info info;
+	struct dirent *de;
+	DIR *dir;
 	int fd;
 
 	if (argc != 1)
 		die("usage: warden cell list");
 	fd = open_device();
 	request(fd, WARDEN_INFO, &info, "cell list");
-	printf("%u cell(s)\n", info.num_cells);
+	dir = opendir(WARDEN_SYSFS "/cells");
+	if (!dir)
+		die("%s/cells: %s", WARDEN_SYSFS, strerror(errno));
+	printf("%-4s %-32s %-10s %s\n", "ID", "NAME", "STATE", "CPUS");
+	while ((de = readdir(dir))) {
+		if (de->d_name[0] == '.')
+			continue;
+#define CELL_FILE(file, buf) (snprintf(path, sizeof(path), "%s/cells/%s/%s", \
+	WARDEN_SYSFS, de->d_name, file), sysfs_read(path, buf, sizeof(buf)))
+		printf("%-4s %-32s %-10s %s\n", de->d_name,
+		       CELL_FILE("name", name), CELL_FILE("state", state),
+		       CELL_FILE("cpus_assigned", cpus));
+#undef CELL_FILE
+	}
+	closedir(dir);
+	return 0;
+}
+
+/*
+ * The hypervisor console: what the driver has of it; with -f, go on
+ * printing what comes until interrupted.
+ */
+static int cmd_console(int argc, char **argv)
+{
+	int follow = argc == 2 && !strcmp(argv[1], "-f");
+	char buf[4096];
+	ssize_t n;
+	int fd;
+
+	if (argc > 2 || (argc == 2 && !follow))
+		die("usage: warden console [-f]");
+	fd = open_device();
+	for (;;) {
+		n = read(fd, buf, sizeof(buf));
+		if (n < 0)
+			fail(fd, errno, "console");
+		if (n > 0) {
+			fwrite(buf, 1, n, stdout);
+			continue;
+		}
+		if (!follow)
+			break;
+		fflush(stdout);
+		usleep(200 * 1000);
+	}
 	return 0;
 }
 
@@ -166,6 +254,9 @@ static const struct command commands[] = {
 	  "take over the machine with the hypervisor; Linux becomes the root cell",
 	  cmd_enable },
 	{ "disable", "", "hand the machine back to Linux", cmd_disable },
+	{ "info", "", "show the hypervisor's state and memory use", cmd_info },
+	{ "console", "[-f]",
+	  "show the hypervisor console; -f: keep following it", cmd_console },
 	{ "cell list", "", "list the cells", cmd_cell_list },
 	{ "config", "compile|check|dump ...",
 	  "compile, check and dump cell configurations (warden config --help)",

@@ -9,6 +9,7 @@
  *   riscv:  ecall,       a7 = WARDEN_SBI_EXT, a6 = code, a0/a1 = arguments,
  *           error (0 or negative) in a0
  * Results are >= 0 on success, a negative errno value on failure.
+ * Only the root cell may make the calls marked "root".
  */
 #ifndef _WARDEN_HYPERCALL_H
 #define _WARDEN_HYPERCALL_H
@@ -16,10 +17,32 @@
 #define WARDEN_HVC_IMM		0x4a57
 #define WARDEN_SBI_EXT		0x0a57a4de	/* firmware-specific SBI range */
 
+/*
+ * root: the calling CPU leaves the hypervisor and goes on running Linux
+ * without it.  Every online CPU of the root cell must make the call; when
+ * the last one has, the hypervisor is gone.  -EBUSY while other cells
+ * exist.  arm64: clobbers x0-x18, like the calls of Linux's hyp stub.
+ */
 #define WARDEN_HC_DISABLE		0
+/* arg1 = WARDEN_INFO_*: returns that figure. */
 #define WARDEN_HC_GET_INFO		1
+/* root: arg1 = cell id: returns WARDEN_CELL_STATE_*, -ENOENT if none. */
 #define WARDEN_HC_CELL_STATE		2
+/* root: arg1 = CPU number: returns WARDEN_CPU_STATE_*, -EINVAL if none. */
 #define WARDEN_HC_CPU_STATE		3
+/* arg1 = a character for the hypervisor console. */
 #define WARDEN_HC_DEBUG_CONSOLE_PUTC	8
+
+#define WARDEN_INFO_MEM_POOL_SIZE	0	/* pages in the page pool */
+#define WARDEN_INFO_MEM_POOL_USED	1	/* of which in use */
+#define WARDEN_INFO_NUM_CELLS		2	/* the root cell included */
+#define WARDEN_INFO_MEM_FIXED		3	/* bytes before the pool: image,
+						   per-CPU areas, configuration */
+
+#define WARDEN_CELL_STATE_RUNNING	0
+
+#define WARDEN_CPU_STATE_RUNNING	0
+#define WARDEN_CPU_STATE_OFF		1	/* powered off by its cell (PSCI) */
+#define WARDEN_CPU_STATE_NONE		2	/* never handed to the hypervisor */
 
 #endif /* _WARDEN_HYPERCALL_H */

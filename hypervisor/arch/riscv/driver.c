@@ -17,3 +17,24 @@ int warden_arch_check(struct warden_file *wf)
 	return warden_error(wf, -EOPNOTSUPP,
 		"enabling the hypervisor is not implemented on riscv yet");
 }
+
+/* Never called: warden_arch_check() refuses first. */
+int warden_arch_enter(phys_addr_t entry, unsigned int cpu, bool first)
+{
+	return -EOPNOTSUPP;
+}
+
+long warden_arch_hypercall(unsigned long code, unsigned long arg1,
+			   unsigned long arg2)
+{
+	return -EOPNOTSUPP;
+}
+
+long warden_arch_disable_cpu(void)
+{
+	return -EOPNOTSUPP;
+}
+
+void warden_arch_flush(void *addr, size_t size)
+{
+}

@@ -2,17 +2,70 @@
 /*
  * The architecture boundary: everything the core needs from an
  * architecture, and nothing else.  Each hypervisor/arch/<arch>/ provides
- * these functions and an <asm/arch-defs.h> with the constants below.
+ * these functions and the headers <asm/arch-defs.h> (ARCH_NUMBER,
+ * ARCH_NAME, MAX_CPUS, PERCPU_SIZE), <asm/paging.h> (page-table entry
+ * format, see warden/paging.h), <asm/percpu.h> (struct arch_per_cpu and
+ * this_cpu()) and <asm/cell.h> (struct arch_cell).
  * Core code includes this header and never tests which architecture it is
  * built for.
+ *
+ * The order in which the core calls the hooks when the driver hands over
+ * CPUs (see setup.c):
+ *   first CPU, translation off: arch_map_devices() while early_init()
+ *     builds the hypervisor's page tables; the arch then turns them on;
+ *   first CPU: arch_init(), then arch_cell_init() for the root cell;
+ *   every CPU: arch_cpu_init(), after which it returns to its cell.
+ * Everything else (traps, interrupts, the cells' power management, giving
+ * a CPU back on disable) is the architecture's, which calls back into the
+ * core through warden/control.h.
  */
 #ifndef _WARDEN_ARCH_H
 #define _WARDEN_ARCH_H
 
 #include <warden/types.h>
-#include <asm/arch-defs.h>	/* ARCH_NUMBER, ARCH_NAME, MAX_CPUS */
+#include <asm/arch-defs.h>
 
-/* Write one character to the hypervisor's debug console (UART). */
+struct cell;
+struct paging;
+struct per_cpu;
+
+/*
+ * Write one character to the hypervisor's debug console (the UART of the
+ * system configuration).  Called with translation off too, and before the
+ * configuration is known (then it may drop the character: the console
+ * ring still gets it).  Callers serialise.
+ */
 void arch_console_putc(char c);
+
+/* Called in spin loops: let a sibling thread or the bus breathe. */
+void arch_cpu_relax(void);
+
+/*
+ * Translation off, first CPU: map into the hypervisor's address space the
+ * devices the architecture drives itself (arm64: the GIC), beyond the
+ * hypervisor memory and debug console that the core maps.
+ */
+int arch_map_devices(struct paging *hv);
+
+/*
+ * Translation on, first CPU, before any cell exists: global setup of the
+ * architecture (discover the interrupt controller, ...).  0 or -errno.
+ */
+int arch_init(void);
+
+/*
+ * The core has built cell->mem from the cell's memory regions: add what
+ * the architecture must (arm64: the VMID, and for the root cell the GIC
+ * and the console ring, see Documentation/arm64.md).  0 or -errno.
+ */
+int arch_cell_init(struct cell *cell);
+
+/*
+ * Take over the calling CPU for pc->cell: save what Linux set up, trap
+ * what the hypervisor must see, switch on second-stage translation.  On
+ * success the CPU returns to Linux's code as part of the cell; on error
+ * (-errno) nothing has changed and the CPU is given back.
+ */
+int arch_cpu_init(struct per_cpu *pc);
 
 #endif /* _WARDEN_ARCH_H */

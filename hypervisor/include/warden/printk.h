@@ -8,5 +8,7 @@ int vsnprintk(char *buf, unsigned long size, const char *fmt,
 	      __builtin_va_list ap);
 int snprintk(char *buf, unsigned long size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Write a formatted line out ('\n' becomes "\r\n" on a UART). */
+void console_write(const char *s);
 
 #endif /* _WARDEN_PRINTK_H */

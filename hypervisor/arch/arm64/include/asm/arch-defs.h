@@ -2,10 +2,14 @@
 #ifndef _ASM_ARCH_DEFS_H
 #define _ASM_ARCH_DEFS_H
 
-#include <warden/header.h>
-
-#define ARCH_NUMBER	WARDEN_ARCH_ARM64
+#define ARCH_NUMBER	1	/* WARDEN_ARCH_ARM64 */
 #define ARCH_NAME	"arm64"
 #define MAX_CPUS	64
+
+/* Each CPU's area: struct per_cpu at the bottom, the stack above it. */
+#define PERCPU_SIZE	(16 * 1024)
+
+/* offsetof(struct warden_header, num_cpus), for entry.S (checked in C). */
+#define HEADER_NUM_CPUS	72
 
 #endif /* _ASM_ARCH_DEFS_H */

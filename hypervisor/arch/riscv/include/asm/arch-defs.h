@@ -7,5 +7,6 @@
 #define ARCH_NUMBER	WARDEN_ARCH_RISCV
 #define ARCH_NAME	"riscv"
 #define MAX_CPUS	64
+#define PERCPU_SIZE	(16 * 1024)
 
 #endif /* _ASM_ARCH_DEFS_H */

@@ -7,5 +7,6 @@
 #define ARCH_NUMBER	WARDEN_ARCH_X86
 #define ARCH_NAME	"x86"
 #define MAX_CPUS	64
+#define PERCPU_SIZE	(16 * 1024)
 
 #endif /* _ASM_ARCH_DEFS_H */

@@ -1,0 +1,433 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GICv3 for cells: every physical interrupt is taken at EL2
+ * (HCR_EL2.IMO/FMO) and handed to the CPU's cell through a list register
+ * of the virtual CPU interface.  Device interrupts and PPIs go in with the
+ * HW bit, so the cell's deactivation deactivates the physical interrupt;
+ * SGIs and LPIs, which cannot be linked so, are finished at EL2 and go in
+ * as purely virtual interrupts.  Writes to ICC_SGI1R_EL1 trap, so the
+ * hypervisor decides whom a cell may interrupt.  Documentation/arm64.md
+ * says why this model rather than direct delivery.
+ *
+ * When all list registers are taken, no further interrupt is acknowledged:
+ * the physical priority mask is raised so that only the maintenance
+ * interrupt gets through, which comes when the cell has drained the list
+ * registers (underflow).  Nothing is queued in software, nothing is lost.
+ *
+ * In this version the root cell reaches the distributor and the
+ * redistributors directly (they are mapped into its stage 2).
+ */
+#include <warden/control.h>
+#include <warden/hypercall.h>
+#include <warden/printk.h>
+#include "arm64.h"
+
+#define GICD_SIZE		0x10000
+#define GICD_ISPENDR		0x0200
+#define GICD_ICFGR		0x0c00
+
+#define GICR_TYPER		0x0008
+#define GICR_TYPER_VLPIS	(1UL << 1)
+#define GICR_TYPER_LAST		(1UL << 4)
+#define GICR_SGI		0x10000		/* SGI_base frame */
+#define GICR_ISENABLER0		(GICR_SGI + 0x0100)
+#define GICR_ISPENDR0		(GICR_SGI + 0x0200)
+#define GICR_ISACTIVER0		(GICR_SGI + 0x0300)
+#define GICR_ICACTIVER0		(GICR_SGI + 0x0380)
+#define GICR_IPRIORITYR		(GICR_SGI + 0x0400)
+#define GICR_ICFGR1		(GICR_SGI + 0x0c04)
+
+#define ICC_CTLR_EOIMODE	(1UL << 1)
+#define ICC_SRE_SRE		(1UL << 0)
+#define ICC_SRE_ENABLE		(1UL << 3)
+#define INTID_SPECIAL		1020
+#define LPI_FIRST		8192
+
+/* Physical priority mask while the list registers are full. */
+#define PMR_ONLY_MAINTENANCE	0x10
+#define PMR_DEFAULT		0xf0
+
+static unsigned int nr_lrs;
+static unsigned int maint_irq;
+
+static u32 mmio_read32(const void *base, unsigned long off)
+{
+	return *(volatile u32 *)((const char *)base + off);
+}
+
+static void mmio_write32(void *base, unsigned long off, u32 v)
+{
+	*(volatile u32 *)((char *)base + off) = v;
+}
+
+static u64 read_lr(unsigned int n)
+{
+	switch (n) {
+	case 0: return read_sysreg(ich_lr0_el2);
+	case 1: return read_sysreg(ich_lr1_el2);
+	case 2: return read_sysreg(ich_lr2_el2);
+	case 3: return read_sysreg(ich_lr3_el2);
+	case 4: return read_sysreg(ich_lr4_el2);
+	case 5: return read_sysreg(ich_lr5_el2);
+	case 6: return read_sysreg(ich_lr6_el2);
+	case 7: return read_sysreg(ich_lr7_el2);
+	case 8: return read_sysreg(ich_lr8_el2);
+	case 9: return read_sysreg(ich_lr9_el2);
+	case 10: return read_sysreg(ich_lr10_el2);
+	case 11: return read_sysreg(ich_lr11_el2);
+	case 12: return read_sysreg(ich_lr12_el2);
+	case 13: return read_sysreg(ich_lr13_el2);
+	case 14: return read_sysreg(ich_lr14_el2);
+	default: return read_sysreg(ich_lr15_el2);
+	}
+}
+
+static void write_lr(unsigned int n, u64 v)
+{
+	switch (n) {
+	case 0: write_sysreg(ich_lr0_el2, v); break;
+	case 1: write_sysreg(ich_lr1_el2, v); break;
+	case 2: write_sysreg(ich_lr2_el2, v); break;
+	case 3: write_sysreg(ich_lr3_el2, v); break;
+	case 4: write_sysreg(ich_lr4_el2, v); break;
+	case 5: write_sysreg(ich_lr5_el2, v); break;
+	case 6: write_sysreg(ich_lr6_el2, v); break;
+	case 7: write_sysreg(ich_lr7_el2, v); break;
+	case 8: write_sysreg(ich_lr8_el2, v); break;
+	case 9: write_sysreg(ich_lr9_el2, v); break;
+	case 10: write_sysreg(ich_lr10_el2, v); break;
+	case 11: write_sysreg(ich_lr11_el2, v); break;
+	case 12: write_sysreg(ich_lr12_el2, v); break;
+	case 13: write_sysreg(ich_lr13_el2, v); break;
+	case 14: write_sysreg(ich_lr14_el2, v); break;
+	default: write_sysreg(ich_lr15_el2, v); break;
+	}
+}
+
+static const struct warden_platform_arm64 *platform(void)
+{
+	return &system_config->platform.arm64;
+}
+
+static void *gicd(void)
+{
+	return phys_to_virt(platform()->gicd_base);
+}
+
+int gic_map(struct paging *hv)
+{
+	const struct warden_platform_arm64 *p = platform();
+	int err;
+
+	err = paging_map(hv, p->gicd_base, p->gicd_base, GICD_SIZE,
+			 MAP_READ | MAP_WRITE | MAP_DEVICE);
+	if (!err)
+		err = paging_map(hv, p->gicr_base, p->gicr_base, p->gicr_size,
+				 MAP_READ | MAP_WRITE | MAP_DEVICE);
+	return err;
+}
+
+int gic_init(void)
+{
+	nr_lrs = (read_sysreg(ich_vtr_el2) & 0x1f) + 1;
+	maint_irq = platform()->maintenance_irq;
+	return 0;
+}
+
+/*
+ * The root cell programs the distributor and redistributors itself in
+ * this version; it also sees the console ring, read-only.
+ */
+int gic_cell_init(struct cell *cell)
+{
+	const struct warden_platform_arm64 *p = platform();
+	extern char __console_start[], __console_end[];
+	int err;
+
+	if (cell->id != 0)
+		return 0;
+	err = paging_map(&cell->mem, p->gicd_base, p->gicd_base, GICD_SIZE,
+			 MAP_READ | MAP_WRITE | MAP_DEVICE);
+	if (!err)
+		err = paging_map(&cell->mem, p->gicr_base, p->gicr_base,
+				 p->gicr_size, MAP_READ | MAP_WRITE |
+				 MAP_DEVICE);
+	if (!err)
+		err = paging_map(&cell->mem, virt_to_phys(__console_start),
+				 virt_to_phys(__console_start),
+				 __console_end - __console_start, MAP_READ);
+	return err;
+}
+
+/* The redistributor whose affinity is this CPU's. */
+static void *find_redistributor(u64 mpidr)
+{
+	const struct warden_platform_arm64 *p = platform();
+	u64 aff = (mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24;
+	u64 off, typer;
+	char *base;
+
+	for (off = 0; off + 0x20000 <= p->gicr_size;) {
+		base = phys_to_virt(p->gicr_base + off);
+		typer = mmio_read32(base, GICR_TYPER) |
+			(u64)mmio_read32(base, GICR_TYPER + 4) << 32;
+		if (typer >> 32 == aff)
+			return base;
+		if (typer & GICR_TYPER_LAST)
+			break;
+		off += typer & GICR_TYPER_VLPIS ? 0x40000 : 0x20000;
+	}
+	return NULL;
+}
+
+/*
+ * Hand the CPU interface to the virtual one.  From Linux (cold = false),
+ * the virtual interface starts with Linux's settings of the physical one,
+ * and an SGI Linux is handling (the driver's function-call IPI) becomes a
+ * virtual active one, so that Linux's deactivation finds it.  A CPU from
+ * reset (cold) gets a physical interface set up for EL2; the cell sets up
+ * the virtual one itself.
+ */
+int gic_cpu_init(struct per_cpu *pc, bool cold)
+{
+	struct arch_per_cpu *a = &pc->arch;
+	u64 ctlr, vmcr;
+	u32 active;
+	unsigned int n, lr = 0;
+
+	if (!cold) {
+		a->gicr = find_redistributor(a->mpidr);
+		if (!a->gicr)
+			return -EIO;
+		a->linux_ich_hcr = read_sysreg(ich_hcr_el2);
+		a->linux_ich_vmcr = read_sysreg(ich_vmcr_el2);
+		a->linux_pmr = read_sysreg(icc_pmr_el1);
+	}
+	for (n = 0; n < nr_lrs; n++)
+		write_lr(n, 0);
+	write_sysreg(ich_ap0r0_el2, 0);
+	write_sysreg(ich_ap1r0_el2, 0);
+
+	ctlr = read_sysreg(icc_ctlr_el1);
+	if (cold) {
+		write_sysreg(icc_pmr_el1, a->linux_pmr);
+		write_sysreg(icc_bpr1_el1, 0);
+		write_sysreg(icc_igrpen1_el1, 1);
+		vmcr = 0;
+	} else {
+		vmcr = read_sysreg(icc_pmr_el1) << 24 |
+		       (read_sysreg(icc_bpr0_el1) & 7) << 21 |
+		       (read_sysreg(icc_bpr1_el1) & 7) << 18 |
+		       (ctlr & ICC_CTLR_EOIMODE) << 8 | (ctlr & 1) << 4 |
+		       (read_sysreg(icc_igrpen1_el1) & 1) << 1 |
+		       (read_sysreg(icc_igrpen0_el1) & 1);
+		active = mmio_read32(a->gicr, GICR_ISACTIVER0) & 0xffff;
+		for (n = 0; n < 16 && lr < nr_lrs; n++) {
+			if (!(active & (1U << n)))
+				continue;
+			mmio_write32(a->gicr, GICR_ICACTIVER0, 1U << n);
+			write_lr(lr++, ICH_LR_ACTIVE | ICH_LR_GROUP1 |
+				 (u64)0xa0 << ICH_LR_PRIO_SHIFT | n);
+		}
+	}
+	/* EL2 drops priority on EOI and deactivates separately. */
+	write_sysreg(icc_ctlr_el1, ctlr | ICC_CTLR_EOIMODE);
+	write_sysreg(ich_vmcr_el2, vmcr);
+	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
+	isb();
+	return 0;
+}
+
+static bool edge_triggered(struct per_cpu *pc, unsigned int intid)
+{
+	u32 cfg;
+
+	if (intid < 32)
+		cfg = mmio_read32(pc->arch.gicr, GICR_ICFGR1);
+	else
+		cfg = mmio_read32(gicd(), GICD_ICFGR + intid / 16 * 4);
+	return (cfg >> ((intid % 16) * 2 + 1)) & 1;
+}
+
+/*
+ * Give the interrupts in the list registers back to the physical
+ * interface, because the CPU leaves (disable) or powers off.  A pending
+ * device interrupt is deactivated so that it fires again (re-pended if it
+ * is edge-triggered); an active one stays active for Linux to deactivate.
+ * An active SGI becomes physically active again for the same reason; a
+ * pending SGI is sent again if the CPU goes on running Linux (keep_sgis).
+ */
+void gic_cpu_exit(struct per_cpu *pc, bool keep_sgis)
+{
+	struct arch_per_cpu *a = &pc->arch;
+	unsigned int n, intid;
+	u64 lr, vmcr;
+
+	for (n = 0; n < nr_lrs; n++) {
+		lr = read_lr(n);
+		intid = lr & 0xffffffff;
+		if (!(lr >> ICH_LR_STATE_SHIFT))
+			continue;
+		if (lr & ICH_LR_HW) {
+			if (lr & ICH_LR_ACTIVE)
+				continue;
+			write_sysreg(icc_dir_el1, intid);
+			if (edge_triggered(pc, intid))
+				mmio_write32(intid < 32 ? a->gicr : gicd(),
+					     intid < 32 ? GICR_ISPENDR0 :
+					     GICD_ISPENDR + intid / 32 * 4,
+					     1U << (intid % 32));
+		} else if (intid < 16 && keep_sgis) {
+			if (lr & ICH_LR_ACTIVE)
+				mmio_write32(a->gicr, GICR_ISACTIVER0,
+					     1U << intid);
+			if (lr & ICH_LR_PENDING)
+				write_sysreg(icc_sgi1r_el1,
+					     (u64)intid << 24 |
+					     (a->mpidr >> 8 & 0xff) << 16 |
+					     (a->mpidr >> 16 & 0xff) << 32 |
+					     (a->mpidr >> 32 & 0xff) << 48 |
+					     1UL << (a->mpidr & 0xf) |
+					     (a->mpidr >> 4 & 0xf) << 44);
+		}
+		write_lr(n, 0);
+	}
+	/* Linux's settings of the virtual interface go to the physical one. */
+	vmcr = read_sysreg(ich_vmcr_el2);
+	write_sysreg(icc_pmr_el1, vmcr >> 24);
+	write_sysreg(icc_bpr1_el1, (vmcr >> 18) & 7);
+	write_sysreg(icc_ctlr_el1, (read_sysreg(icc_ctlr_el1) &
+				    ~ICC_CTLR_EOIMODE) |
+				   ((vmcr >> 8) & ICC_CTLR_EOIMODE));
+	write_sysreg(icc_igrpen1_el1, (vmcr >> 1) & 1);
+	write_sysreg(ich_hcr_el2, a->linux_ich_hcr);
+	write_sysreg(ich_vmcr_el2, a->linux_ich_vmcr);
+	isb();
+}
+
+/* Put intid into a list register; the caller made sure one is free. */
+static void inject(unsigned int intid, u64 prio, bool hw)
+{
+	unsigned int n;
+	u64 lr;
+
+	/* Already there (an SGI sent again while active): mark it pending. */
+	for (n = 0; n < nr_lrs; n++) {
+		lr = read_lr(n);
+		if ((lr >> ICH_LR_STATE_SHIFT) && (u32)lr == intid) {
+			write_lr(n, lr | ICH_LR_PENDING);
+			return;
+		}
+	}
+	n = __builtin_ctzl(read_sysreg(ich_elrsr_el2));
+	lr = ICH_LR_PENDING | ICH_LR_GROUP1 | prio << ICH_LR_PRIO_SHIFT | intid;
+	if (hw)
+		lr |= ICH_LR_HW | (u64)intid << ICH_LR_PINTID_SHIFT;
+	write_lr(n, lr);
+}
+
+/* Only the maintenance interrupt may come until list registers free up. */
+static void lrs_full(struct per_cpu *pc)
+{
+	char *prio = (char *)pc->arch.gicr + GICR_IPRIORITYR + maint_irq;
+
+	/* The cell may have reset the PPI's priority and enable bit. */
+	*(volatile char *)prio = 0;
+	mmio_write32(pc->arch.gicr, GICR_ISENABLER0, 1U << maint_irq);
+	write_sysreg(ich_hcr_el2, ICH_HCR_EN | ICH_HCR_UIE);
+	write_sysreg(icc_pmr_el1, PMR_ONLY_MAINTENANCE);
+	isb();
+}
+
+static void lrs_drained(struct per_cpu *pc)
+{
+	write_sysreg(ich_hcr_el2, ICH_HCR_EN);
+	write_sysreg(icc_pmr_el1, pc->arch.linux_pmr ? pc->arch.linux_pmr :
+			       PMR_DEFAULT);
+	isb();
+}
+
+void gic_handle_irq(void)
+{
+	struct per_cpu *pc = this_cpu();
+	unsigned int intid;
+	u64 prio;
+
+	for (;;) {
+		if (!(read_sysreg(ich_elrsr_el2) & ((1UL << nr_lrs) - 1))) {
+			lrs_full(pc);
+			return;
+		}
+		intid = read_sysreg(icc_iar1_el1) & 0xffffff;
+		if (intid >= INTID_SPECIAL && intid < LPI_FIRST)
+			return;
+		prio = read_sysreg(icc_rpr_el1) & 0xff;
+		write_sysreg(icc_eoir1_el1, intid);	/* priority drop */
+		if (intid == maint_irq) {
+			write_sysreg(icc_dir_el1, intid);
+			lrs_drained(pc);
+		} else if (intid < 16) {
+			write_sysreg(icc_dir_el1, intid);
+			inject(intid, prio, false);
+		} else {
+			inject(intid, prio, intid < LPI_FIRST);
+		}
+	}
+}
+
+/* Group 0 is not given to cells: finish it and say so. */
+void gic_handle_fiq(void)
+{
+	unsigned int intid = read_sysreg(icc_iar0_el1) & 0xffffff;
+
+	if (intid >= INTID_SPECIAL)
+		return;
+	write_sysreg(icc_eoir0_el1, intid);
+	write_sysreg(icc_dir_el1, intid);
+	printk("warden: CPU %u: group-0 interrupt %u ignored\n",
+	       this_cpu()->cpu, intid);
+}
+
+/* The CPU whose MPIDR is mpidr, among those that have entered. */
+static struct per_cpu *cpu_by_mpidr(u64 mpidr)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < num_cpus; cpu++)
+		if (per_cpu(cpu)->cell && per_cpu(cpu)->arch.mpidr == mpidr)
+			return per_cpu(cpu);
+	return NULL;
+}
+
+/*
+ * A cell wrote ICC_SGI1R_EL1: send the SGI, but not to CPUs of another
+ * cell.  A target the hypervisor does not know is a root CPU that has not
+ * entered yet (while the driver hands CPUs over one by one), which the
+ * root cell may interrupt.  Broadcasts are only passed on while there is
+ * no other cell.
+ */
+void gic_send_sgi(u64 sgi1r)
+{
+	struct cell *cell = this_cpu()->cell;
+	u64 aff = ((sgi1r >> 16) & 0xff) << 8 | ((sgi1r >> 32) & 0xff) << 16 |
+		  ((sgi1r >> 48) & 0xff) << 32;
+	unsigned int bit, aff0_base = ((sgi1r >> 44) & 0xf) * 16;
+	struct per_cpu *target;
+
+	if (sgi1r & (1UL << 40)) {
+		if (num_cells > 1)
+			return;
+	} else {
+		for (bit = 0; bit < 16; bit++) {
+			if (!(sgi1r & (1UL << bit)))
+				continue;
+			target = cpu_by_mpidr(aff | (aff0_base + bit));
+			if (target && target->cell != cell)
+				sgi1r &= ~(1UL << bit);
+		}
+		if (!(sgi1r & 0xffff))
+			return;
+	}
+	write_sysreg(icc_sgi1r_el1, sgi1r);
+	isb();
+}

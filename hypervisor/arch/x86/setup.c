@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The arch_* hooks of x86 (warden/arch.h).  Taking over CPUs is not
+ * implemented on x86 yet: the driver refuses to enable before the core could
+ * call any of these, and they refuse too.
+ */
+#include <warden/arch.h>
+
+void arch_cpu_relax(void)
+{
+}
+
+int arch_map_devices(struct paging *hv)
+{
+	return -95;	/* EOPNOTSUPP */
+}
+
+int arch_init(void)
+{
+	return -95;
+}
+
+int arch_cell_init(struct cell *cell)
+{
+	return -95;
+}
+
+int arch_cpu_init(struct per_cpu *pc)
+{
+	return -95;
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Page tables, for the hypervisor's own address space and for the
+ * second-stage translation of each cell.  The core walks and edits the
+ * radix tree; <asm/paging.h> says how many levels it has, where blocks
+ * may be used and how an entry is encoded.  Every architecture warden
+ * supports has 512 8-byte entries per 4 KiB table.
+ *
+ * The caller serialises changes to one address space and flushes TLBs.
+ */
+#ifndef _WARDEN_PAGING_H
+#define _WARDEN_PAGING_H
+
+#include <warden/mem.h>
+
+/* What a mapping allows; the architecture turns these into entry bits. */
+#define MAP_READ	BIT(0)
+#define MAP_WRITE	BIT(1)
+#define MAP_EXEC	BIT(2)
+#define MAP_DEVICE	BIT(3)	/* device memory: uncached, no speculation */
+
+/* Which kind of address space: the encodings differ on some architectures. */
+#define PAGING_HYPERVISOR	0
+#define PAGING_GUEST		1
+
+#define INVALID_PHYS		(~0ULL)
+
+struct paging {
+	u64 *root;		/* the top-level table */
+	unsigned int kind;	/* PAGING_HYPERVISOR or PAGING_GUEST */
+	struct page_pool *pool;	/* where tables come from */
+};
+
+int paging_init(struct paging *pg, struct page_pool *pool, unsigned int kind);
+/*
+ * Map [virt, virt + size) to [phys, phys + size), replacing what was
+ * there, with the largest blocks alignment allows.  All three must be
+ * page aligned.  -ENOMEM if the pool runs out (what was mapped stays).
+ */
+int paging_map(struct paging *pg, u64 virt, u64 phys, u64 size,
+	       unsigned long flags);
+/* Unmap [virt, virt + size), splitting blocks and freeing empty tables. */
+int paging_unmap(struct paging *pg, u64 virt, u64 size);
+/* The physical address virt maps to, INVALID_PHYS if none. */
+u64 paging_translate(const struct paging *pg, u64 virt);
+/* Free every table, the root included. */
+void paging_destroy(struct paging *pg);
+
+#endif /* _WARDEN_PAGING_H */
