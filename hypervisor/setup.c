@@ -146,7 +146,6 @@ int core_entry(struct per_cpu *pc, bool first)
 		return err;
 	}
 	cpu_started(pc);
-	printk("warden: CPU %u joined the root cell\n", pc->cpu);
 	return 0;
 }
 
