@@ -10,6 +10,7 @@
  * and can put them back on disable.
  */
 #include <linux/errno.h>
+#include <linux/module.h>
 #include <asm/cacheflush.h>
 #include <asm/cputype.h>
 #include <asm/sysreg.h>
@@ -59,16 +60,38 @@ static void probe_el2(void *arg)
 }
 
 /*
+ * Has KVM come up?  Without guests, KVM in nVHE mode gives EL2 back to the
+ * stub, so the probe below finds the stub; but KVM takes EL2 again when a
+ * guest starts, and would find the hypervisor there.  KVM creates its
+ * debugfs directory only once it has initialised; the variable is
+ * exported, and looked up by name so that the driver also loads on a
+ * kernel without KVM.
+ */
+static bool kvm_is_up(void)
+{
+	void **dir = __symbol_get("kvm_debugfs_dir");
+	bool up = dir && *dir;
+
+	if (dir)
+		__symbol_put("kvm_debugfs_dir");
+	return up;
+}
+
+/*
  * Enabling needs EL2 held by Linux's own stub, reached with hvc: refuse
  * when there is no EL2, when the kernel itself runs there (VHE), and when
- * KVM owns it.  The stub answers an unknown call with HVC_STUB_ERR, KVM's
- * handlers with something else.  Every CPU is asked: one could have been
- * started apart from the others.
+ * KVM owns it or may take it.  The stub answers an unknown call with
+ * HVC_STUB_ERR, KVM's handlers (while it holds EL2) with something else.
+ * Every CPU is asked: one could have been started apart from the others.
  */
 int warden_arch_check(struct warden_file *wf)
 {
 	struct el2_probe p;
 	int cpu;
+
+	if (kvm_is_up())
+		return warden_error(wf, -EBUSY,
+			"KVM has initialised and takes EL2 for its guests: boot with kvm-arm.mode=none");
 
 	for_each_online_cpu(cpu) {
 		memset(&p, 0, sizeof(p));
