@@ -78,6 +78,22 @@ migration_works() {
 	[ "$on_a" = 1 ] && [ "$on_b" = 3 ] && [ "$(ipi_count)" -gt "$ipis" ]
 }
 
+# The RTC's alarm interrupt, moved to CPU 2 (a write to the distributor,
+# which the hypervisor emulates), is then taken there.
+irq_affinity_works() {
+	irq=$(awk -F: '/rtc-pl031/ { print $1 + 0 }' /proc/interrupts)
+	count() { awk -v irq="$irq:" '$1 == irq { print $4 }' /proc/interrupts; }
+	n0=$(count)
+	echo 4 > /proc/irq/$irq/smp_affinity || return 1
+	echo 0 > /sys/class/rtc/rtc0/wakealarm
+	echo +1 > /sys/class/rtc/rtc0/wakealarm || return 1
+	sleep 2
+	n1=$(count)
+	echo 1 > /proc/irq/$irq/smp_affinity
+	echo "RTC interrupts on CPU 2: $n0 -> $n1"
+	[ "$n1" -gt "$n0" ]
+}
+
 all_online() {
 	[ "$(cat /sys/devices/system/cpu/online)" = "0-$((NCPUS - 1))" ] &&
 		[ "$(grep -c ^processor /proc/cpuinfo)" = "$NCPUS" ]
@@ -99,6 +115,7 @@ check "workload on every CPU" workload
 check "timer interrupts on every CPU" timers_tick
 check "sleep 1 takes a second" sleep_works
 check "task migration between CPUs (IPIs)" migration_works
+check "interrupt affinity through the distributor" irq_affinity_works
 check_output "console shows the banner" "warden hypervisor" warden console
 check_output "cell list shows the root cell" "qemu-arm64" warden cell list
 check_output "cells/0 is the running root cell" "running" cat $SYS/cells/0/state

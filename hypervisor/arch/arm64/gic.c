@@ -14,11 +14,14 @@
  * interrupt gets through, which comes when the cell has drained the list
  * registers (underflow).  Nothing is queued in software, nothing is lost.
  *
- * In this version the root cell reaches the distributor and the
- * redistributors directly (they are mapped into its stage 2).
+ * Cells reach the distributor through the hypervisor, which lets each
+ * change only the lines it owns.  In this version the root cell reaches
+ * the redistributors directly (they are mapped into its stage 2).
  */
+#include <warden/bitmap.h>
 #include <warden/control.h>
 #include <warden/hypercall.h>
+#include <warden/spinlock.h>
 #include <warden/printk.h>
 #include "arm64.h"
 
@@ -134,24 +137,126 @@ int gic_init(void)
 	return 0;
 }
 
+/* Registers of the distributor with a field per interrupt line. */
+#define GICD_IGROUPR		0x0080
+#define GICD_ISENABLER		0x0100
+#define GICD_ICACTIVER_END	0x0400
+#define GICD_IPRIORITYR		0x0400
+#define GICD_ITARGETSR		0x0800
+#define GICD_IGRPMODR		0x0d00
+#define GICD_NSACR		0x0e00
+#define GICD_SETSPI_NSR		0x0040
+#define GICD_CLRSPI_NSR		0x0048
+#define GICD_IROUTER		0x6000
+#define GICD_IROUTER_END	(GICD_IROUTER + 8 * 1020)
+
+static struct spinlock dist_lock;
+
+static bool owns(const struct cell *cell, u64 irq)
+{
+	return irq < 1024 && test_bit(cell->arch.irqs, irq);
+}
+
 /*
- * The root cell programs the distributor and redistributors itself in
- * this version; it also sees the console ring, read-only.
+ * Bits per line of the register at off, and the register array's start;
+ * 0 if off is not such a register.
+ */
+static unsigned int line_bits(u64 off, u64 *array)
+{
+	if (off >= GICD_IGROUPR && off < GICD_ICACTIVER_END) {
+		*array = off & ~0x7fUL;
+		return 1;
+	}
+	if (off >= GICD_IPRIORITYR && off < GICD_ICFGR) {
+		*array = off < GICD_ITARGETSR ? GICD_IPRIORITYR :
+						GICD_ITARGETSR;
+		return 8;
+	}
+	if (off >= GICD_ICFGR && off < GICD_IGRPMODR) {
+		*array = GICD_ICFGR;
+		return 2;
+	}
+	if (off >= GICD_IGRPMODR && off < GICD_NSACR) {
+		*array = GICD_IGRPMODR;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A cell's access to the distributor: what concerns the lines it owns
+ * goes to the hardware; other lines read as zero and ignore writes.
+ * Set/clear registers take the masked value; the others are changed by
+ * read-modify-write, under a lock, since other cells share the word.
+ * The registers that are not per line (control, identification) are the
+ * root cell's: only it may write them.
+ */
+static bool gicd_access(struct cell *cell, struct mmio_access *a)
+{
+	u64 off = a->address - platform()->gicd_base, array, mask = 0, old;
+	void *reg = (char *)gicd() + off;
+	unsigned int bits, n;
+
+	if (off >= GICD_IROUTER && off < GICD_IROUTER_END) {
+		if (owns(cell, (off - GICD_IROUTER) / 8))
+			mask = ~0ULL;
+	} else if (off == GICD_SETSPI_NSR || off == GICD_CLRSPI_NSR) {
+		if (a->write && owns(cell, a->value & 0x3ff))
+			mask = ~0ULL;
+	} else {
+		bits = line_bits(off, &array);
+		if (!bits) {
+			if (a->write && cell->id != 0)
+				return true;
+			mask = ~0ULL;
+		}
+		for (n = 0; bits && n < a->size * 8 / bits; n++)
+			if (owns(cell, (off - array) * 8 / bits + n))
+				mask |= ((1ULL << bits) - 1) << (n * bits);
+	}
+	if (!a->write) {
+		a->value = mmio_read(reg, a->size) & mask;
+		return true;
+	}
+	if (!mask)
+		return true;
+	if (off >= GICD_ISENABLER && off < GICD_ICACTIVER_END) {
+		/* Writing 1 acts, 0 does nothing: no neighbour is touched. */
+		mmio_write(reg, a->size, a->value & mask);
+		return true;
+	}
+	spin_lock(&dist_lock);
+	old = mask == ~0ULL ? 0 : mmio_read(reg, a->size);
+	mmio_write(reg, a->size, (old & ~mask) | (a->value & mask));
+	spin_unlock(&dist_lock);
+	return true;
+}
+
+/*
+ * Every cell reaches the distributor through gicd_access(), for the lines
+ * its configuration gives it.  In this version the root cell reaches the
+ * redistributors directly (they are mapped into its stage 2); it also
+ * sees the console ring, read-only.
  */
 int gic_cell_init(struct cell *cell)
 {
 	const struct warden_platform_arm64 *p = platform();
+	const struct warden_irqchip *chip = warden_cell_irqchips(cell->config);
 	extern char __console_start[], __console_end[];
+	unsigned int n, bit;
 	int err;
 
-	if (cell->id != 0)
-		return 0;
-	err = paging_map(&cell->mem, p->gicd_base, p->gicd_base, GICD_SIZE,
+	for (n = 0; n < cell->config->irqchips.count; n++)
+		for (bit = 0; bit < WARDEN_IRQCHIP_WINDOW; bit++)
+			if (chip[n].address == p->gicd_base &&
+			    chip[n].pin_bitmap[bit / 64] & (1ULL << (bit % 64)) &&
+			    chip[n].pin_base + bit < 1024)
+				set_bit(cell->arch.irqs, chip[n].pin_base + bit);
+	err = mmio_register(cell, p->gicd_base, GICD_SIZE, gicd_access);
+	if (err || cell->id != 0)
+		return err;
+	err = paging_map(&cell->mem, p->gicr_base, p->gicr_base, p->gicr_size,
 			 MAP_READ | MAP_WRITE | MAP_DEVICE);
-	if (!err)
-		err = paging_map(&cell->mem, p->gicr_base, p->gicr_base,
-				 p->gicr_size, MAP_READ | MAP_WRITE |
-				 MAP_DEVICE);
 	if (!err)
 		err = paging_map(&cell->mem, virt_to_phys(__console_start),
 				 virt_to_phys(__console_start),

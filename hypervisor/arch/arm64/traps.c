@@ -24,6 +24,9 @@
 /* Abort syndrome: synchronous external abort, not on a table walk. */
 #define FSC_EXTERNAL		0x10
 #define ISS_WNR			(1UL << 6)
+#define ISS_SF			(1UL << 15)	/* 64-bit register */
+#define ISS_SSE			(1UL << 21)	/* sign-extend */
+#define ISS_ISV			(1UL << 24)	/* syndrome is valid */
 
 /* ICC_SGI1R_EL1 as an ESR_EL2 system-register syndrome (Op0..CRm). */
 #define SYSREG_ISS_MASK		0x3ffc1e
@@ -103,27 +106,51 @@ static u64 get_reg(struct regs *regs, unsigned int n)
 	return n == 31 ? 0 : regs->x[n];
 }
 
-/* A stage-2 fault: the cell touched memory its configuration lacks. */
+/*
+ * A stage-2 fault: the cell touched memory its configuration lacks.  It
+ * may be a device the hypervisor emulates (mmio.h), if the syndrome
+ * describes the access; anything else is reported and aborted.
+ */
 static void data_abort(struct regs *regs, u64 esr)
 {
 	u64 ipa = ((read_sysreg(hpfar_el2) >> 4) << 12) |
 		  (read_sysreg(far_el2) & 0xfff);
-	bool write = esr & ISS_WNR, valid = esr & (1UL << 24);
-	unsigned int size = 1U << ((esr >> 22) & 3);
+	bool write = esr & ISS_WNR, valid = esr & ISS_ISV;
+	unsigned int size = 1U << ((esr >> 22) & 3), rt = (esr >> 16) & 31;
+	struct mmio_access access = { ipa, 0, size, write };
+	struct per_cpu *pc = this_cpu();
+	u64 v;
 
+	if (write)
+		access.value = get_reg(regs, rt) &
+			       (size == 8 ? ~0ULL : (1ULL << (8 * size)) - 1);
+	if (valid && mmio_handle(pc->cell, &access)) {
+		if (!write && rt != 31) {
+			v = access.value;
+			if ((esr & ISS_SSE) && size < 8 &&
+			    (v >> (8 * size - 1)) & 1)
+				v |= ~0ULL << (8 * size);
+			if (!(esr & ISS_SF))
+				v &= 0xffffffff;
+			regs->x[rt] = v;
+		}
+		skip_instruction();
+		return;
+	}
 	if (valid && write)
 		printk("warden: cell \"%s\" CPU %u: unhandled %u-byte write of "
 		       "0x%llx to 0x%llx (pc 0x%lx): external abort\n",
-		       cell_of_cpu(), this_cpu()->cpu, size,
-		       get_reg(regs, (esr >> 16) & 31), ipa,
+		       cell_of_cpu(), pc->cpu, size, access.value, ipa,
 		       read_sysreg(elr_el2));
+	else if (valid)
+		printk("warden: cell \"%s\" CPU %u: unhandled read of %u "
+		       "bytes at 0x%llx (pc 0x%lx): external abort\n",
+		       cell_of_cpu(), pc->cpu, size, ipa, read_sysreg(elr_el2));
 	else
-		printk("warden: cell \"%s\" CPU %u: unhandled %s%s at 0x%llx "
-		       "(pc 0x%lx): external abort\n", cell_of_cpu(),
-		       this_cpu()->cpu, valid ? "read" : "access",
-		       valid ? (size == 8 ? " of 8 bytes" : size == 4 ?
-				" of 4 bytes" : size == 2 ? " of 2 bytes" :
-				" of 1 byte") : "", ipa, read_sysreg(elr_el2));
+		printk("warden: cell \"%s\" CPU %u: unhandled %s at 0x%llx "
+		       "(pc 0x%lx, not decodable): external abort\n",
+		       cell_of_cpu(), pc->cpu, write ? "write" : "read", ipa,
+		       read_sysreg(elr_el2));
 	inject_abort(false, read_sysreg(far_el2));
 }
 

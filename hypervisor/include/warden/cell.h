@@ -8,6 +8,7 @@
 
 #include <asm/cell.h>
 #include <warden/cell-config.h>
+#include <warden/mmio.h>
 #include <warden/paging.h>
 
 struct cell {
@@ -15,6 +16,9 @@ struct cell {
 	const struct warden_cell *config;
 	u64 cpu_set;			/* bit n: CPU n is the cell's */
 	struct paging mem;		/* the cell's physical address space */
+	/* Trapped ranges the hypervisor emulates (mmio.h). */
+	struct mmio_region mmio[MAX_MMIO_REGIONS];
+	unsigned int num_mmio;
 	struct arch_cell arch;
 };
 

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0
+/* MMIO emulation: dispatch of trapped accesses (see mmio.h). */
+#include <warden/cell.h>
+#include <warden/mmio.h>
+
+int mmio_register(struct cell *cell, u64 start, u64 size,
+		  mmio_handler handler)
+{
+	if (cell->num_mmio == MAX_MMIO_REGIONS)
+		return -ENOMEM;
+	cell->mmio[cell->num_mmio++] = (struct mmio_region){
+		start, size, handler };
+	return 0;
+}
+
+bool mmio_handle(struct cell *cell, struct mmio_access *access)
+{
+	const struct mmio_region *r;
+	unsigned int n;
+
+	for (n = 0; n < cell->num_mmio; n++) {
+		r = &cell->mmio[n];
+		if (access->address >= r->start &&
+		    access->address + access->size <= r->start + r->size)
+			return r->handler(cell, access);
+	}
+	return false;
+}
+
+u64 mmio_read(const void *address, unsigned int size)
+{
+	switch (size) {
+	case 1:
+		return *(const volatile u8 *)address;
+	case 2:
+		return *(const volatile u16 *)address;
+	case 4:
+		return *(const volatile u32 *)address;
+	default:
+		return *(const volatile u64 *)address;
+	}
+}
+
+void mmio_write(void *address, unsigned int size, u64 value)
+{
+	switch (size) {
+	case 1:
+		*(volatile u8 *)address = value;
+		break;
+	case 2:
+		*(volatile u16 *)address = value;
+		break;
+	case 4:
+		*(volatile u32 *)address = value;
+		break;
+	default:
+		*(volatile u64 *)address = value;
+	}
+}
