@@ -125,6 +125,10 @@ static int check_cpus(struct warden_file *wf, const struct warden_cell *root)
 	for (cpu = 0; cpu < WARDEN_MAX_CPUS; cpu++) {
 		bool in_root = root->cpu_set & BIT_ULL(cpu);
 
+		if (in_root && !cpu_present(cpu))
+			return warden_error(wf, -ENODEV,
+				"CPU %u of the root cell does not exist here: the configuration is for another machine",
+				cpu);
 		if (in_root && !cpu_online(cpu))
 			return warden_error(wf, -EBUSY,
 				"CPU %u of the root cell is offline: bring it online (echo 1 > /sys/devices/system/cpu/cpu%u/online) before enabling",

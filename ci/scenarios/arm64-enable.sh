@@ -140,7 +140,13 @@ check "workload after the bad access" workload
 check_output "no pool page lost to hotplug and faults" "$POOL_USED" \
 	cat $SYS/mem_pool_used
 
+check_output "console -f follows" "warden hypervisor" \
+	sh -c 'timeout 2 warden console -f; true'
+
+# CPU 3 is off when the hypervisor goes: it comes back without it.
+check "offline CPU 3 before disable" set_online 3 0
 check_output "warden disable" "disabled" warden disable
+check "online CPU 3 after disable" set_online 3 1
 check_output "sysfs says disabled" "0" cat $SYS/enabled
 check_fails "cell list refused after disable" "not enabled" warden cell list
 check "cells/ gone after disable" test ! -e $SYS/cells

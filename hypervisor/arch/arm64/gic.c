@@ -296,7 +296,7 @@ static void *find_redistributor(u64 mpidr)
 int gic_cpu_init(struct per_cpu *pc, bool cold)
 {
 	struct arch_per_cpu *a = &pc->arch;
-	u64 ctlr, vmcr;
+	u64 ctlr, vmcr, prio;
 	u32 active;
 	unsigned int n, lr = 0;
 
@@ -331,8 +331,10 @@ int gic_cpu_init(struct per_cpu *pc, bool cold)
 			if (!(active & (1U << n)))
 				continue;
 			mmio_write32(a->gicr, GICR_ICACTIVER0, 1U << n);
+			prio = mmio_read((char *)a->gicr + GICR_IPRIORITYR + n,
+					 1);
 			write_lr(lr++, ICH_LR_ACTIVE | ICH_LR_GROUP1 |
-				 (u64)0xa0 << ICH_LR_PRIO_SHIFT | n);
+				 prio << ICH_LR_PRIO_SHIFT | n);
 		}
 	}
 	/* EL2 drops priority on EOI and deactivates separately. */
