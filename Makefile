@@ -92,14 +92,17 @@ $(B)/tools/warden: tools/warden.c $(wildcard include/warden/*.h) VERSION
 
 configs: $(CELLS)
 
-$(B)/configs/%.cell: configs/$(ARCH)/%.toml tools/warden-config
+$(B)/configs/%.cell: configs/$(ARCH)/%.toml tools/warden-config \
+		$(wildcard tools/wardenconfig/*.py)
 	@mkdir -p $(dir $@)
 	python3 tools/warden-config compile $< -o $@
 
 install: all
 	install -D -m 755 $(B)/tools/warden $(DESTDIR)/usr/sbin/warden
-	$(if $(wildcard tools/warden-config),install -D -m 755 tools/warden-config \
-		$(DESTDIR)/usr/lib/warden/warden-config)
+	install -D -m 755 tools/warden-config \
+		$(DESTDIR)/usr/lib/warden/warden-config
+	install -D -m 644 -t $(DESTDIR)/usr/lib/warden/wardenconfig \
+		tools/wardenconfig/*.py
 	install -D -m 644 $(B)/driver/warden.ko \
 		$(DESTDIR)/lib/modules/$(KREL)/extra/warden.ko
 	depmod -b $(or $(DESTDIR),/) $(KREL)
