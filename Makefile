@@ -18,7 +18,7 @@ VERSION := $(shell cat $(SRC)/VERSION)
 HOST_ARCH := $(shell uname -m | sed -e 's/aarch64/arm64/' \
 	-e 's/x86_64/x86/' -e 's/riscv64/riscv/')
 ALL_ARCHS := arm64 x86 riscv
-CACHE ?= $(HOME)/.cache/warden
+CACHE := $(or $(WARDEN_CACHE),$(HOME)/.cache/warden)
 
 ifeq ($(origin ARCH),command line)
   ifeq ($(filter $(ARCH),$(ALL_ARCHS)),)
