@@ -362,9 +362,6 @@ static int warden_enable(struct warden_file *wf, void __user *arg)
 				   "invalid system configuration: %s", why);
 		goto out;
 	}
-	err = warden_arch_check(wf);
-	if (err)
-		goto out;
 	err = request_firmware(&fw, WARDEN_FIRMWARE, warden_root_dev);
 	if (err) {
 		err = warden_error(wf, err,
@@ -376,8 +373,11 @@ static int warden_enable(struct warden_file *wf, void __user *arg)
 	if (err)
 		goto out;
 
+	/* No CPU may come or go until each has been handed over. */
 	cpus_read_lock();
-	err = check_cpus(wf, warden_system_root_cell(sys));
+	err = warden_arch_check(wf);
+	if (!err)
+		err = check_cpus(wf, warden_system_root_cell(sys));
 	if (!err)
 		err = reserve_memory(wf, sys);
 	num_cpus = fls64(warden_system_root_cell(sys)->cpu_set);
