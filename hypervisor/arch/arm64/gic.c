@@ -20,7 +20,6 @@
  */
 #include <warden/bitmap.h>
 #include <warden/control.h>
-#include <warden/hypercall.h>
 #include <warden/spinlock.h>
 #include <warden/printk.h>
 #include "arm64.h"
@@ -41,8 +40,6 @@
 #define GICR_ICFGR1		(GICR_SGI + 0x0c04)
 
 #define ICC_CTLR_EOIMODE	(1UL << 1)
-#define ICC_SRE_SRE		(1UL << 0)
-#define ICC_SRE_ENABLE		(1UL << 3)
 #define INTID_SPECIAL		1020
 #define LPI_FIRST		8192
 
@@ -53,14 +50,15 @@
 static unsigned int nr_lrs;
 static unsigned int maint_irq;
 
-static u32 mmio_read32(const void *base, unsigned long off)
+/* 32-bit registers of the distributor and redistributors. */
+static u32 reg_read(void *base, unsigned long off)
 {
-	return *(volatile u32 *)((const char *)base + off);
+	return mmio_read((char *)base + off, 4);
 }
 
-static void mmio_write32(void *base, unsigned long off, u32 v)
+static void reg_write(void *base, unsigned long off, u32 v)
 {
-	*(volatile u32 *)((char *)base + off) = v;
+	mmio_write((char *)base + off, 4, v);
 }
 
 static u64 read_lr(unsigned int n)
@@ -274,8 +272,8 @@ static void *find_redistributor(u64 mpidr)
 
 	for (off = 0; off + 0x20000 <= p->gicr_size;) {
 		base = phys_to_virt(p->gicr_base + off);
-		typer = mmio_read32(base, GICR_TYPER) |
-			(u64)mmio_read32(base, GICR_TYPER + 4) << 32;
+		typer = reg_read(base, GICR_TYPER) |
+			(u64)reg_read(base, GICR_TYPER + 4) << 32;
 		if (typer >> 32 == aff)
 			return base;
 		if (typer & GICR_TYPER_LAST)
@@ -326,11 +324,11 @@ int gic_cpu_init(struct per_cpu *pc, bool cold)
 		       (ctlr & ICC_CTLR_EOIMODE) << 8 | (ctlr & 1) << 4 |
 		       (read_sysreg(icc_igrpen1_el1) & 1) << 1 |
 		       (read_sysreg(icc_igrpen0_el1) & 1);
-		active = mmio_read32(a->gicr, GICR_ISACTIVER0) & 0xffff;
+		active = reg_read(a->gicr, GICR_ISACTIVER0) & 0xffff;
 		for (n = 0; n < 16 && lr < nr_lrs; n++) {
 			if (!(active & (1U << n)))
 				continue;
-			mmio_write32(a->gicr, GICR_ICACTIVER0, 1U << n);
+			reg_write(a->gicr, GICR_ICACTIVER0, 1U << n);
 			prio = mmio_read((char *)a->gicr + GICR_IPRIORITYR + n,
 					 1);
 			write_lr(lr++, ICH_LR_ACTIVE | ICH_LR_GROUP1 |
@@ -350,9 +348,9 @@ static bool edge_triggered(struct per_cpu *pc, unsigned int intid)
 	u32 cfg;
 
 	if (intid < 32)
-		cfg = mmio_read32(pc->arch.gicr, GICR_ICFGR1);
+		cfg = reg_read(pc->arch.gicr, GICR_ICFGR1);
 	else
-		cfg = mmio_read32(gicd(), GICD_ICFGR + intid / 16 * 4);
+		cfg = reg_read(gicd(), GICD_ICFGR + intid / 16 * 4);
 	return (cfg >> ((intid % 16) * 2 + 1)) & 1;
 }
 
@@ -380,13 +378,13 @@ void gic_cpu_exit(struct per_cpu *pc, bool keep_sgis)
 				continue;
 			write_sysreg(icc_dir_el1, intid);
 			if (edge_triggered(pc, intid))
-				mmio_write32(intid < 32 ? a->gicr : gicd(),
+				reg_write(intid < 32 ? a->gicr : gicd(),
 					     intid < 32 ? GICR_ISPENDR0 :
 					     GICD_ISPENDR + intid / 32 * 4,
 					     1U << (intid % 32));
 		} else if (intid < 16 && keep_sgis) {
 			if (lr & ICH_LR_ACTIVE)
-				mmio_write32(a->gicr, GICR_ISACTIVER0,
+				reg_write(a->gicr, GICR_ISACTIVER0,
 					     1U << intid);
 			if (lr & ICH_LR_PENDING)
 				write_sysreg(icc_sgi1r_el1,
@@ -440,7 +438,7 @@ static void lrs_full(struct per_cpu *pc)
 
 	/* The cell may have reset the PPI's priority and enable bit. */
 	*(volatile char *)prio = 0;
-	mmio_write32(pc->arch.gicr, GICR_ISENABLER0, 1U << maint_irq);
+	reg_write(pc->arch.gicr, GICR_ISENABLER0, 1U << maint_irq);
 	write_sysreg(ich_hcr_el2, ICH_HCR_EN | ICH_HCR_UIE);
 	write_sysreg(icc_pmr_el1, PMR_ONLY_MAINTENANCE);
 	isb();
