@@ -380,13 +380,15 @@ static int warden_enable(struct warden_file *wf, void __user *arg)
 		err = check_cpus(wf, warden_system_root_cell(sys));
 	if (!err)
 		err = reserve_memory(wf, sys);
-	num_cpus = fls64(warden_system_root_cell(sys)->cpu_set);
-	if (!err)
+	if (!err) {
+		num_cpus = fls64(warden_system_root_cell(sys)->cpu_set);
 		err = load_hypervisor(wf, fw, sys, size, num_cpus);
-	if (!err)
-		err = start_cpus(wf, fw, sys);
-	if (err)
-		release_memory();
+		if (!err)
+			err = start_cpus(wf, fw, sys);
+		/* Give back what this attempt reserved. */
+		if (err)
+			release_memory();
+	}
 	if (!err) {
 		warden_system = config;
 		config = NULL;
