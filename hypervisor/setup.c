@@ -142,6 +142,7 @@ int core_entry(struct per_cpu *pc, bool first)
 	pc->cell = &root_cell;
 	err = arch_cpu_init(pc);
 	if (err) {
+		pc->cell = NULL;	/* never entered, as far as others know */
 		printk("warden: CPU %u: setup failed (%d)\n", pc->cpu, err);
 		return err;
 	}
