@@ -180,13 +180,13 @@ static int reserve_memory(struct warden_file *wf,
 			    U64_MAX, &rc, check_ram_range);
 	if (region_intersects(phys, size, IORESOURCE_SYSTEM_RAM,
 			      IORES_DESC_NONE) != REGION_DISJOINT) {
-		if (rc.lowest < phys)
-			return warden_error(wf, -EBUSY,
-				"the hypervisor memory 0x%llx-0x%llx is System RAM that Linux uses: boot with mem=%lluM to keep Linux below it",
-				phys, phys + size - 1, (phys - rc.lowest) >> 20);
+		char param[64];
+
+		warden_arch_mem_param(param, sizeof(param), phys, size,
+				      rc.lowest);
 		return warden_error(wf, -EBUSY,
-			"the hypervisor memory 0x%llx-0x%llx is System RAM that Linux uses: keep Linux out of it (mem= or memmap=)",
-			phys, phys + size - 1);
+			"the hypervisor memory 0x%llx-0x%llx is System RAM that Linux uses: boot with %s",
+			phys, phys + size - 1, param);
 	}
 	if (rc.uncovered)
 		return warden_error(wf, -EINVAL,
@@ -375,7 +375,7 @@ static int warden_enable(struct warden_file *wf, void __user *arg)
 
 	/* No CPU may come or go until each has been handed over. */
 	cpus_read_lock();
-	err = warden_arch_check(wf);
+	err = warden_arch_check(wf, sys);
 	if (!err)
 		err = check_cpus(wf, warden_system_root_cell(sys));
 	if (!err)

@@ -43,10 +43,20 @@ extern const char warden_arch_name[];
 extern const u32 warden_arch_number;
 
 /*
- * Can this machine and kernel host the hypervisor?  Called before any
- * resource is taken; explains a "no" through warden_error().
+ * Can this machine and kernel host the hypervisor with the (checked)
+ * system configuration sys?  Called before any resource is taken; explains
+ * a "no" through warden_error().  The architecture may prepare what its
+ * warden_arch_enter() needs here (x86: the entry page tables).
  */
-int warden_arch_check(struct warden_file *wf);
+int warden_arch_check(struct warden_file *wf, const struct warden_system *sys);
+/*
+ * The hypervisor memory [phys, phys + size) is System RAM of Linux, whose
+ * lowest RAM is at lowest_ram: write into buf the kernel parameter that
+ * keeps Linux out of it, with what it does ("mem=768M to keep Linux below
+ * it"), for the error message.
+ */
+void warden_arch_mem_param(char *buf, size_t len, u64 phys, u64 size,
+			   u64 lowest_ram);
 /*
  * On the CPU itself, interrupts off: hand it to the hypervisor, whose
  * entry point is at physical address entry.  0 when the CPU came back as

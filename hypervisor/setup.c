@@ -58,7 +58,9 @@ static int map_hypervisor(const struct warden_system *sys)
 				 sys->hypervisor_size -
 				 ((unsigned long)__rodata_end - image),
 				 MAP_READ | MAP_WRITE);
-	if (!err && sys->debug_console.size)
+	/* A UART at an I/O port (8250-pio) is not memory to map. */
+	if (!err && sys->debug_console.size &&
+	    sys->debug_console.type != WARDEN_CONSOLE_8250_PIO)
 		err = paging_map(&hv_paging, sys->debug_console.address,
 				 sys->debug_console.address,
 				 ALIGN_UP(sys->debug_console.size, PAGE_SIZE),

@@ -84,7 +84,7 @@ static bool kvm_is_up(void)
  * HVC_STUB_ERR, KVM's handlers (while it holds EL2) with something else.
  * Every CPU is asked: one could have been started apart from the others.
  */
-int warden_arch_check(struct warden_file *wf)
+int warden_arch_check(struct warden_file *wf, const struct warden_system *sys)
 {
 	struct el2_probe p;
 	int cpu;
@@ -172,4 +172,15 @@ void warden_arch_flush(void *addr, size_t size)
 	for (; p < end; p += line)
 		asm volatile("dc civac, %0" : : "r"(p) : "memory");
 	asm volatile("dsb ish\n\tic ialluis\n\tdsb ish\n\tisb" : : : "memory");
+}
+
+/* Linux's RAM starts below the hypervisor memory: mem= keeps it there. */
+void warden_arch_mem_param(char *buf, size_t len, u64 phys, u64 size,
+			   u64 lowest_ram)
+{
+	if (lowest_ram < phys)
+		snprintf(buf, len, "mem=%lluM to keep Linux below it",
+			 (phys - lowest_ram) >> 20);
+	else
+		snprintf(buf, len, "mem= or memmap= to keep Linux out of it");
 }

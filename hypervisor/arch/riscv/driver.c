@@ -7,12 +7,13 @@
  * refused here, before the driver takes any resource.
  */
 #include <linux/errno.h>
+#include <linux/kernel.h>
 #include "warden.h"
 
 const char warden_arch_name[] = "riscv";
 const u32 warden_arch_number = WARDEN_ARCH_RISCV;
 
-int warden_arch_check(struct warden_file *wf)
+int warden_arch_check(struct warden_file *wf, const struct warden_system *sys)
 {
 	return warden_error(wf, -EOPNOTSUPP,
 		"enabling the hypervisor is not implemented on riscv yet");
@@ -37,4 +38,15 @@ long warden_arch_disable_cpu(void)
 
 void warden_arch_flush(void *addr, size_t size)
 {
+}
+
+/* Linux's RAM starts below the hypervisor memory: mem= keeps it there. */
+void warden_arch_mem_param(char *buf, size_t len, u64 phys, u64 size,
+			   u64 lowest_ram)
+{
+	if (lowest_ram < phys)
+		snprintf(buf, len, "mem=%lluM to keep Linux below it",
+			 (phys - lowest_ram) >> 20);
+	else
+		snprintf(buf, len, "mem= or memmap= to keep Linux out of it");
 }

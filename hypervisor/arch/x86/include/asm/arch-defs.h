@@ -2,11 +2,15 @@
 #ifndef _ASM_ARCH_DEFS_H
 #define _ASM_ARCH_DEFS_H
 
-#include <warden/header.h>
-
-#define ARCH_NUMBER	WARDEN_ARCH_X86
 #define ARCH_NAME	"x86"
 #define MAX_CPUS	64
 #define PERCPU_SIZE	(16 * 1024)
+/* offsetof(struct warden_header, num_cpus), for entry.S (checked in setup.c) */
+#define HEADER_NUM_CPUS	72
+
+#ifndef __ASSEMBLY__
+#include <warden/header.h>
+#define ARCH_NUMBER	WARDEN_ARCH_X86
+#endif
 
 #endif /* _ASM_ARCH_DEFS_H */
