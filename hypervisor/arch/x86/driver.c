@@ -20,7 +20,9 @@
 #include <linux/vmalloc.h>
 #include <asm/apicdef.h>
 #include <asm/cpufeature.h>
+#include <asm/linkage.h>
 #include <asm/msr.h>
+#include <asm/nospec-branch.h>
 #include <asm/processor.h>
 #include <warden/hypercall.h>
 #include <hypervisor/arch/x86/include/asm/handover.h>
@@ -85,9 +87,12 @@ LAR(0) LAR(1) LAR(2) LAR(3)
 "	mov " HO(BOOT_CR3) "(%rdi), %rax\n"
 "	mov " HO(PHYS) "(%rdi), %rdi\n"
 "	mov %rax, %cr3\n"
+ANNOTATE_RETPOLINE_SAFE
 "	jmp *%rsi\n"
+"	int3\n"
 "1:	popfq\n	pop %r15\n	pop %r14\n	pop %r13\n	pop %r12\n"
-"	pop %rbp\n	pop %rbx\n	ret\n"
+"	pop %rbp\n	pop %rbx\n"
+ASM_RET
 /*
  * From the hypervisor, on the entry tables: rdi = the handover block (at
  * Linux's address), rsi = Linux's CR3.  Load everything the block says
@@ -110,6 +115,7 @@ LAR(0) LAR(1) LAR(2) LAR(3)
 "	mov 88(%rdi), %r11\n	mov 96(%rdi), %r12\n	mov 104(%rdi), %r13\n"
 "	mov 112(%rdi), %r14\n	mov 120(%rdi), %r15\n	mov 56(%rdi), %rdi\n"
 "	lretq\n"
+"	int3\n"
 "warden_x86_tramp_end:\n"
 "	.popsection\n");
 

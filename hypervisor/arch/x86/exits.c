@@ -40,12 +40,13 @@ static void cpuid(struct per_cpu *pc, u64 *regs)
 	} else {
 		asm volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d)
 			     : "a"(leaf), "c"(sub));
+		/*
+		 * Nothing else changes: Linux ANDs the features of a CPU it
+		 * brings up into what it found at boot, so hiding SVM here
+		 * would hide it from the next enable.
+		 */
 		if (leaf == 1)
 			c |= 1U << 31;		/* running under a hypervisor */
-		if (leaf == 0x80000001)
-			c &= ~(1U << 2);	/* SVM is the hypervisor's */
-		if (leaf == 0x8000000a)
-			a = b = c = d = 0;
 	}
 	regs[REG_RAX] = a;
 	regs[REG_RBX] = b;
