@@ -16,6 +16,7 @@
 #include <linux/io.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/objtool.h>
 #include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include <asm/apicdef.h>
@@ -70,6 +71,7 @@ asm(
  * as the root cell's guest (rax = 0) or unchanged (rax = -errno).
  */
 "	.globl warden_x86_enter\n"
+"	.type warden_x86_enter, @function\n"
 "warden_x86_enter:\n"
 "	push %rbx\n	push %rbp\n	push %r12\n	push %r13\n"
 "	push %r14\n	push %r15\n	pushfq\n"
@@ -93,12 +95,14 @@ ANNOTATE_RETPOLINE_SAFE
 "1:	popfq\n	pop %r15\n	pop %r14\n	pop %r13\n	pop %r12\n"
 "	pop %rbp\n	pop %rbx\n"
 ASM_RET
+"	.size warden_x86_enter, . - warden_x86_enter\n"
 /*
  * From the hypervisor, on the entry tables: rdi = the handover block (at
  * Linux's address), rsi = Linux's CR3.  Load everything the block says
  * and go on where it says, with SVM off.
  */
 "	.globl warden_x86_leave\n"
+"	.type warden_x86_leave, @function\n"
 "warden_x86_leave:\n"
 "	mov %rsi, %cr3\n"
 "	lgdt " HO(GDT) "(%rdi)\n	lidt " HO(IDT) "(%rdi)\n"
@@ -116,8 +120,14 @@ ASM_RET
 "	mov 112(%rdi), %r14\n	mov 120(%rdi), %r15\n	mov 56(%rdi), %rdi\n"
 "	lretq\n"
 "	int3\n"
+"	.size warden_x86_leave, . - warden_x86_leave\n"
 "warden_x86_tramp_end:\n"
 "	.popsection\n");
+
+/* They switch page tables and stacks: not for objtool's stack checks. */
+void warden_x86_leave_fn(void) __asm__("warden_x86_leave");
+STACK_FRAME_NON_STANDARD(warden_x86_enter);
+STACK_FRAME_NON_STANDARD(warden_x86_leave_fn);
 
 /* Physical address of module memory (not in the direct map). */
 static u64 module_phys(const void *p)
