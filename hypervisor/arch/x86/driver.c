@@ -229,8 +229,7 @@ int warden_arch_check(struct warden_file *wf, const struct warden_system *sys)
 	if (!boot_cpu_has(X86_FEATURE_SVM))
 		return warden_error(wf, -ENODEV,
 			"the CPU has no SVM (AMD-V) (QEMU: -cpu qemu64,+svm,+npt)");
-	rdmsrl(MSR_VM_CR, vm_cr);
-	if (vm_cr & VM_CR_SVMDIS)
+	if (!rdmsrl_safe(MSR_VM_CR, &vm_cr) && (vm_cr & VM_CR_SVMDIS))
 		return warden_error(wf, -ENODEV,
 			"SVM is disabled by the firmware (VM_CR.SVMDIS is set): enable SVM/AMD-V in the firmware setup");
 	if (!boot_cpu_has(X86_FEATURE_NPT))
