@@ -9,7 +9,9 @@
 #include <warden/types.h>
 #include <warden/printk.h>
 
+#ifndef NULL
 #define NULL ((void *)0)
+#endif
 
 /* The program's entry, called with a stack, a zeroed bss and vectors. */
 void inmate_main(void);
