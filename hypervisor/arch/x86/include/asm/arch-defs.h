@@ -7,6 +7,8 @@
 #define ARCH_NUMBER	WARDEN_ARCH_X86
 #define ARCH_NAME	"x86"
 #define MAX_CPUS	64
+/* Where the core maps root memory it reads (cell.c). */
+#define TEMP_MAP_BASE	0x800000000000UL
 #define PERCPU_SIZE	(16 * 1024)
 
 #endif /* _ASM_ARCH_DEFS_H */
