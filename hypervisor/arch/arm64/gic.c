@@ -258,12 +258,15 @@ static bool gicd_access(struct cell *cell, struct mmio_access *a)
 #define GICR_ICENABLER0		(GICR_SGI + 0x0180)
 #define GICR_IGROUPR0		(GICR_SGI + 0x0080)
 #define SGI_PARK_BIT		(1U << SGI_PARK)
+#define GICR_ID_REGS		0xffd0		/* GICR_PIDR4 .. GICR_CIDR3 */
 
 /*
- * A non-root cell's access to the redistributors.  Its own CPUs' frames
- * are its, except that it may not disable or lower SGI_PARK, by which the
- * hypervisor stops its CPUs; of the other frames it may read GICR_TYPER
- * only, so that it can find its own as on hardware (by affinity).
+ * A cell's access to a redistributor frame that is not mapped for it.  A
+ * non-root cell's own CPUs' frames are its, except that it may not disable
+ * or lower SGI_PARK, by which the hypervisor stops its CPUs.  Of any other
+ * frame (for the root cell: those of other cells' CPUs) it may read
+ * GICR_TYPER and the ID registers only, so that it can find its own frame
+ * by affinity as on hardware (Linux does so whenever a CPU comes online).
  */
 static bool gicr_access(struct cell *cell, struct mmio_access *a)
 {
@@ -277,7 +280,8 @@ static bool gicr_access(struct cell *cell, struct mmio_access *a)
 		    per_cpu(cpu)->arch.gicr == base)
 			break;
 	if (cpu == num_cpus) {
-		a->value = !a->write && off >= GICR_TYPER && off < GICR_TYPER + 8 ?
+		a->value = !a->write && ((off >= GICR_TYPER && off < GICR_TYPER + 8) ||
+					 off >= GICR_ID_REGS) ?
 			   mmio_read(base + off, a->size) : 0;
 		return true;
 	}
@@ -300,7 +304,7 @@ static bool gicr_access(struct cell *cell, struct mmio_access *a)
  * Every cell reaches the distributor through gicd_access(), for the lines
  * its configuration gives it.  The root cell reaches the redistributors
  * directly (they are mapped into its stage 2), except those of the other
- * cells' CPUs, which those reach through gicr_access().  The root also
+ * cells' CPUs; all cells reach what is not mapped through gicr_access().  The root also
  * sees the console ring, read-only.  A new cell's lines must be the
  * root's; they and its CPUs' redistributors are the root's again when it
  * is destroyed (gic_cell_exit()).
@@ -328,6 +332,9 @@ int gic_cell_init(struct cell *cell)
 			set_bit(cell->arch.irqs, line);
 		}
 	err = mmio_register(cell, p->gicd_base, GICD_SIZE, gicd_access);
+	if (!err)
+		err = mmio_register(cell, p->gicr_base, p->gicr_size,
+				    gicr_access);
 	if (err)
 		return err;
 	if (cell->id) {
@@ -339,8 +346,7 @@ int gic_cell_init(struct cell *cell)
 				paging_unmap(&root_cell.mem,
 					     virt_to_phys(per_cpu(cpu)->arch.gicr),
 					     GICR_FRAME);
-		return mmio_register(cell, p->gicr_base, p->gicr_size,
-				     gicr_access);
+		return 0;
 	}
 	err = paging_map(&cell->mem, p->gicr_base, p->gicr_base, p->gicr_size,
 			 MAP_READ | MAP_WRITE | MAP_DEVICE);
