@@ -281,7 +281,7 @@ static bool gicr_access(struct cell *cell, struct mmio_access *a)
 			break;
 	if (cpu == num_cpus) {
 		a->value = !a->write && ((off >= GICR_TYPER && off < GICR_TYPER + 8) ||
-					 off >= GICR_ID_REGS) ?
+					 (off >= GICR_ID_REGS && off < GICR_SGI)) ?
 			   mmio_read(base + off, a->size) : 0;
 		return true;
 	}
