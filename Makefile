@@ -61,6 +61,9 @@ endif
 
 TOMLS := $(wildcard configs/$(ARCH)/*.toml)
 CELLS := $(patsubst configs/$(ARCH)/%.toml,$(B)/configs/%.cell,$(TOMLS))
+# Deliberately wrong cells for the error scenarios, installed apart.
+TEST_TOMLS := $(wildcard tests/configs/$(ARCH)/*.toml)
+TEST_CELLS := $(patsubst tests/configs/$(ARCH)/%.toml,$(B)/test-configs/%.cell,$(TEST_TOMLS))
 
 all: driver hypervisor tools configs inmates
 
@@ -90,7 +93,12 @@ $(B)/tools/warden: tools/warden.c $(wildcard include/warden/*.h) VERSION
 	$(CROSS_COMPILE)gcc -O2 -Wall -Wextra -Wno-unused-parameter -Werror -static -Iinclude \
 		-DWARDEN_VERSION='"$(VERSION)"' -o $@ tools/warden.c
 
-configs: $(CELLS)
+configs: $(CELLS) $(TEST_CELLS)
+
+$(B)/test-configs/%.cell: tests/configs/$(ARCH)/%.toml tools/warden-config \
+		$(wildcard tools/wardenconfig/*.py)
+	@mkdir -p $(dir $@)
+	python3 tools/warden-config compile $< -o $@
 
 $(B)/configs/%.cell: configs/$(ARCH)/%.toml tools/warden-config \
 		$(wildcard tools/wardenconfig/*.py)
@@ -112,6 +120,8 @@ install: all
 		$(DESTDIR)/usr/lib/warden/inmates
 	$(if $(CELLS),install -m 644 $(CELLS) $(DESTDIR)/etc/warden/)
 	$(if $(TOMLS),install -m 644 $(TOMLS) $(DESTDIR)/usr/share/warden/configs/)
+	$(if $(TEST_CELLS),install -D -m 644 -t $(DESTDIR)/usr/share/warden/tests \
+		$(TEST_CELLS))
 	$(if $(wildcard $(B)/inmates/*.bin),install -m 644 \
 		$(B)/inmates/*.bin $(DESTDIR)/usr/lib/warden/inmates/)
 

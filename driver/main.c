@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * warden driver: /dev/warden, through which the `warden` CLI enables and
- * disables the hypervisor and reads its console.
+ * disables the hypervisor, manages cells (cell.c) and reads the console.
  *
  * Every request is checked here before it reaches the hypervisor, and every
  * refusal is explained: in dmesg and to the caller (WARDEN_GET_ERROR).  A
@@ -65,7 +65,7 @@ static void release_memory(void)
 }
 
 /* Copy a configuration image from user space; the caller vfree()s it. */
-static void *copy_config(struct warden_file *wf, void __user *arg, u64 *size)
+void *warden_copy_config(struct warden_file *wf, void __user *arg, u64 *size)
 {
 	struct warden_config_buf cb;
 	void *image;
@@ -272,7 +272,7 @@ static void leave_cpus(const struct cpumask *done)
 }
 
 /* The last line the hypervisor printed, to explain a failure. */
-static const char *last_console_line(char *buf, size_t len)
+const char *warden_last_console_line(char *buf, size_t len)
 {
 	u64 written, pos, start;
 	size_t n = 0;
@@ -332,7 +332,7 @@ static int start_cpus(struct warden_file *wf, const struct firmware *fw,
 		return warden_error(wf, ea.result,
 			"the hypervisor did not start on CPU %u (error %d): %s",
 			cpu, ea.result,
-			last_console_line(line, sizeof(line)));
+			warden_last_console_line(line, sizeof(line)));
 	}
 	free_cpumask_var(done);
 	map_console(hdr, sys->hypervisor_phys);
@@ -352,7 +352,7 @@ static int warden_enable(struct warden_file *wf, void __user *arg)
 	if (warden_enabled)
 		return warden_error(wf, -EBUSY,
 			"the hypervisor is already enabled: run 'warden disable' first");
-	config = copy_config(wf, arg, &size);
+	config = warden_copy_config(wf, arg, &size);
 	if (IS_ERR(config))
 		return PTR_ERR(config);
 	sys = config;
@@ -421,6 +421,13 @@ static int warden_disable(struct warden_file *wf)
 
 	if (!warden_enabled)
 		return warden_not_enabled(wf);
+	/* Refused rather than guessing what may be stopped (cells.md). */
+	if (!list_empty(&warden_cells))
+		return warden_error(wf, -EBUSY,
+			"%zu cell(s) still exist (first: \"%s\"): destroy them first with 'warden cell destroy NAME'",
+			list_count_nodes(&warden_cells),
+			list_first_entry(&warden_cells, struct warden_cell_entry,
+					 list)->config->name);
 	cpus_read_lock();
 	for_each_online_cpu(cpu) {
 		smp_call_function_single(cpu, disable_one, &ret, 1);
@@ -455,6 +462,23 @@ static long warden_info(struct warden_file *wf, void __user *uarg)
 	return copy_to_user(uarg, &info, sizeof(info)) ? -EFAULT : 0;
 }
 
+static long warden_cell_ioctl(struct warden_file *wf, unsigned int cmd,
+			      void __user *uarg)
+{
+	switch (cmd) {
+	case WARDEN_CELL_CREATE:
+		return warden_cell_create(wf, uarg);
+	case WARDEN_CELL_LOAD:
+		return warden_cell_load(wf, uarg);
+	case WARDEN_CELL_START:
+		return warden_cell_start(wf, uarg);
+	case WARDEN_CELL_SHUTDOWN:
+		return warden_cell_shutdown(wf, uarg);
+	default:
+		return warden_cell_destroy(wf, uarg);
+	}
+}
+
 static long warden_ioctl(struct file *file, unsigned int cmd,
 			 unsigned long arg)
 {
@@ -477,6 +501,14 @@ static long warden_ioctl(struct file *file, unsigned int cmd,
 		break;
 	case WARDEN_INFO:
 		err = warden_info(wf, uarg);
+		break;
+	case WARDEN_CELL_CREATE:
+	case WARDEN_CELL_LOAD:
+	case WARDEN_CELL_START:
+	case WARDEN_CELL_SHUTDOWN:
+	case WARDEN_CELL_DESTROY:
+		err = warden_enabled ? warden_cell_ioctl(wf, cmd, uarg) :
+		      warden_not_enabled(wf);
 		break;
 	default:
 		err = -ENOTTY;

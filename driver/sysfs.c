@@ -63,7 +63,7 @@ static const struct attribute_group warden_group = {
 	.attrs = warden_attrs,
 };
 
-/* cells/<id>/: one kobject per cell; only the root cell (0) for now. */
+/* cells/<id>/: one kobject per cell, the root cell (0) first. */
 struct cell_kobj {
 	struct kobject kobj;
 	unsigned int id;
@@ -92,8 +92,7 @@ static ssize_t state_show(struct kobject *k, struct kobj_attribute *a,
 		state = warden_arch_hypercall(WARDEN_HC_CELL_STATE,
 					      to_cell(k)->id, 0);
 		ret = state < 0 ? state :
-		      sysfs_emit(buf, "%s\n", state == WARDEN_CELL_STATE_RUNNING ?
-				 "running" : "unknown");
+		      sysfs_emit(buf, "%s\n", warden_cell_state(to_cell(k)->id));
 	}
 	mutex_unlock(&warden_lock);
 	return ret;
@@ -103,7 +102,13 @@ static ssize_t cpus_assigned_show(struct kobject *k, struct kobj_attribute *a,
 				  char *buf)
 {
 	unsigned long set = to_cell(k)->config->cpu_set;
+	struct warden_cell_entry *c;
 
+	mutex_lock(&warden_lock);
+	if (to_cell(k)->id == 0)
+		list_for_each_entry(c, &warden_cells, list)
+			set &= ~(unsigned long)c->config->cpu_set;
+	mutex_unlock(&warden_lock);
 	return sysfs_emit(buf, "%*pbl\n", BITS_PER_LONG, &set);
 }
 
@@ -127,7 +132,76 @@ static ssize_t cpus_running_show(struct kobject *k, struct kobj_attribute *a,
 	return ret;
 }
 
+/* The cell's CPUs that failed (faulted). */
+static ssize_t cpus_failed_show(struct kobject *k, struct kobj_attribute *a,
+				char *buf)
+{
+	unsigned long set = 0;
+	ssize_t ret = -ENODEV;
+	long failed;
+
+	mutex_lock(&warden_lock);
+	if (warden_enabled) {
+		failed = to_cell(k)->id ?
+			 warden_arch_hypercall(WARDEN_HC_CELL_FAILED_CPUS,
+					       to_cell(k)->id, 0) : 0;
+		if (failed > 0)
+			set = failed;
+		ret = sysfs_emit(buf, "%*pbl\n", BITS_PER_LONG, &set);
+	}
+	mutex_unlock(&warden_lock);
+	return ret;
+}
+
+static const char *const stat_names[WARDEN_NUM_STATS] = {
+	"total", "hypercall", "mmio", "psci", "irq", "sgi", "other",
+};
+
+/* Exits to the hypervisor by reason: a line per CPU, then the sums. */
+static ssize_t statistics_show(struct kobject *k, struct kobj_attribute *a,
+			       char *buf)
+{
+	unsigned long set = to_cell(k)->config->cpu_set;
+	u64 sum[WARDEN_NUM_STATS] = {};
+	struct warden_cell_entry *c;
+	unsigned int cpu, n;
+	ssize_t len = 0;
+	long v;
+
+	mutex_lock(&warden_lock);
+	if (!warden_enabled) {
+		mutex_unlock(&warden_lock);
+		return -ENODEV;
+	}
+	/* The root cell's CPUs are those no other cell has now. */
+	if (to_cell(k)->id == 0)
+		list_for_each_entry(c, &warden_cells, list)
+			set &= ~(unsigned long)c->config->cpu_set;
+	len += sysfs_emit_at(buf, len, "%-6s", "cpu");
+	for (n = 0; n < WARDEN_NUM_STATS; n++)
+		len += sysfs_emit_at(buf, len, " %12s", stat_names[n]);
+	len += sysfs_emit_at(buf, len, "\n");
+	for_each_set_bit(cpu, &set, BITS_PER_LONG) {
+		len += sysfs_emit_at(buf, len, "%-6u", cpu);
+		for (n = 0; n < WARDEN_NUM_STATS; n++) {
+			v = warden_arch_hypercall(WARDEN_HC_CPU_STAT, cpu, n);
+			v = v < 0 ? 0 : v;
+			sum[n] += v;
+			len += sysfs_emit_at(buf, len, " %12ld", v);
+		}
+		len += sysfs_emit_at(buf, len, "\n");
+	}
+	len += sysfs_emit_at(buf, len, "%-6s", "all");
+	for (n = 0; n < WARDEN_NUM_STATS; n++)
+		len += sysfs_emit_at(buf, len, " %12llu", sum[n]);
+	len += sysfs_emit_at(buf, len, "\n");
+	mutex_unlock(&warden_lock);
+	return len;
+}
+
 static struct kobj_attribute cell_attr_name = __ATTR_RO(name);
+static struct kobj_attribute cell_attr_cpus_failed = __ATTR_RO(cpus_failed);
+static struct kobj_attribute cell_attr_statistics = __ATTR_RO(statistics);
 static struct kobj_attribute cell_attr_state = __ATTR_RO(state);
 static struct kobj_attribute cell_attr_cpus_assigned = __ATTR_RO(cpus_assigned);
 static struct kobj_attribute cell_attr_cpus_running = __ATTR_RO(cpus_running);
@@ -137,6 +211,8 @@ static struct attribute *cell_attrs[] = {
 	&cell_attr_state.attr,
 	&cell_attr_cpus_assigned.attr,
 	&cell_attr_cpus_running.attr,
+	&cell_attr_cpus_failed.attr,
+	&cell_attr_statistics.attr,
 	NULL,
 };
 ATTRIBUTE_GROUPS(cell);
@@ -152,28 +228,50 @@ static struct kobj_type cell_ktype = {
 	.default_groups = cell_groups,
 };
 
+static struct cell_kobj *cell_kobj_add(unsigned int id,
+				       const struct warden_cell *config)
+{
+	struct cell_kobj *ck = kzalloc(sizeof(*ck), GFP_KERNEL);
+
+	if (!ck)
+		return NULL;
+	ck->id = id;
+	ck->config = config;
+	if (kobject_init_and_add(&ck->kobj, &cell_ktype, cells_kobj, "%u",
+				 id)) {
+		kobject_put(&ck->kobj);
+		return NULL;
+	}
+	return ck;
+}
+
+int warden_sysfs_cell_add(struct warden_cell_entry *c)
+{
+	struct cell_kobj *ck = cells_kobj ? cell_kobj_add(c->id, c->config) :
+			       NULL;
+
+	c->kobj = ck ? &ck->kobj : NULL;
+	return ck ? 0 : -ENOMEM;
+}
+
+void warden_sysfs_cell_del(struct warden_cell_entry *c)
+{
+	if (c->kobj)
+		kobject_put(c->kobj);
+	c->kobj = NULL;
+}
+
 int warden_sysfs_cells_create(void)
 {
-	int err;
-
 	cells_kobj = kobject_create_and_add("cells", &warden_root_dev->kobj);
 	if (!cells_kobj)
 		return -ENOMEM;
-	root_kobj = kzalloc(sizeof(*root_kobj), GFP_KERNEL);
+	root_kobj = cell_kobj_add(0, warden_system_root_cell(warden_system));
 	if (!root_kobj) {
 		warden_sysfs_cells_remove();
 		return -ENOMEM;
 	}
-	root_kobj->id = 0;
-	root_kobj->config = warden_system_root_cell(warden_system);
-	err = kobject_init_and_add(&root_kobj->kobj, &cell_ktype, cells_kobj,
-				   "0");
-	if (err) {
-		kobject_put(&root_kobj->kobj);
-		root_kobj = NULL;
-		warden_sysfs_cells_remove();
-	}
-	return err;
+	return 0;
 }
 
 void warden_sysfs_cells_remove(void)

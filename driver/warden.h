@@ -7,6 +7,7 @@
 #define _DRIVER_WARDEN_H
 
 #include <linux/device.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
 #include <warden/cell-config.h>
 #include <warden/console.h>
@@ -32,11 +33,38 @@ extern struct device *warden_root_dev;
 /* The system configuration of the hypervisor that runs (or ran last). */
 extern const struct warden_system *warden_system;
 
+/* A non-root cell, from create to destroy (cell.c). */
+struct warden_cell_entry {
+	struct list_head list;
+	int id;
+	struct warden_cell *config;	/* vmalloc()ed, checked */
+	u64 size;
+	u64 cpus_taken;			/* CPUs that were online in Linux */
+	bool loaded;			/* something was loaded since create */
+	struct kobject *kobj;		/* cells/<id>/ */
+};
+
+extern struct list_head warden_cells;
+
+int warden_cell_create(struct warden_file *wf, void __user *arg);
+int warden_cell_load(struct warden_file *wf, void __user *arg);
+int warden_cell_start(struct warden_file *wf, void __user *arg);
+int warden_cell_shutdown(struct warden_file *wf, void __user *arg);
+int warden_cell_destroy(struct warden_file *wf, void __user *arg);
+/* "running", "running/locked", "shut down" or "failed". */
+const char *warden_cell_state(int id);
+
+/* main.c helpers for cell.c */
+void *warden_copy_config(struct warden_file *wf, void __user *arg, u64 *size);
+const char *warden_last_console_line(char *buf, size_t len);
+
 int warden_sysfs_init(void);
 void warden_sysfs_exit(void);
-/* cells/ while the hypervisor runs. */
+/* cells/ while the hypervisor runs; cells/<id>/ for each cell. */
 int warden_sysfs_cells_create(void);
 void warden_sysfs_cells_remove(void);
+int warden_sysfs_cell_add(struct warden_cell_entry *c);
+void warden_sysfs_cell_del(struct warden_cell_entry *c);
 
 /* Architecture glue, one per hypervisor/arch/<arch>/driver.c. */
 extern const char warden_arch_name[];

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Cells and hypercalls.  The root cell is built from the system
+ * The root cell and hypercalls.  The root cell is built from the system
  * configuration; hypercalls report on the hypervisor, its cells and CPUs,
- * and let the root cell disable the hypervisor.
+ * let the root cell manage other cells (cell.c) and disable the
+ * hypervisor.
  */
 #include <warden/arch.h>
 #include <warden/cell.h>
@@ -16,8 +17,7 @@ extern struct warden_header warden_header;
 struct cell root_cell;
 unsigned int num_cells;
 
-/* What a configured region allows, in paging terms. */
-static unsigned long region_flags(const struct warden_memory_region *r)
+unsigned long region_flags(const struct warden_memory_region *r)
 {
 	unsigned long flags = 0;
 
@@ -51,6 +51,7 @@ int root_cell_init(const struct warden_system *sys)
 		err = arch_cell_init(cell);
 	if (err)
 		return err;
+	cells[0] = cell;
 	num_cells = 1;
 	return 0;
 }
@@ -76,9 +77,71 @@ static long cpu_state(unsigned long cpu)
 {
 	struct per_cpu *pc = per_cpu(cpu);
 
-	if (!pc || !(root_cell.cpu_set & (1ULL << cpu)))
+	if (!pc)
 		return -EINVAL;
 	return pc->cell ? pc->state : WARDEN_CPU_STATE_NONE;
+}
+
+static long cpu_stat(unsigned long cpu, unsigned long what)
+{
+	struct per_cpu *pc = per_cpu(cpu);
+
+	if (!pc || what >= WARDEN_NUM_STATS)
+		return -EINVAL;
+	return pc->stats[what];
+}
+
+static long failed_cpus(unsigned long id)
+{
+	if (id == 0 || id >= MAX_CELLS || !cells[id])
+		return -ENOENT;
+	return cells[id]->failed_cpus;
+}
+
+/*
+ * A cell's console output goes out a line at a time, after the cell's
+ * name, so that lines of different cells do not mix and nobody reading
+ * the console takes a cell's line for the hypervisor's or the root's.
+ */
+static void cell_putc(struct cell *cell, unsigned long c)
+{
+	if (c == '\r' || c == 0 || c > 0xff)
+		return;
+	spin_lock(&cell->out_lock);
+	if (c != '\n')
+		cell->out[cell->out_len++] = c;
+	if (c == '\n' || cell->out_len == sizeof(cell->out) - 1) {
+		cell->out[cell->out_len] = 0;
+		printk("[%s] %s\n", cell_name(cell), cell->out);
+		cell->out_len = 0;
+	}
+	spin_unlock(&cell->out_lock);
+}
+
+/* The calls only the root cell may make. */
+static long root_hypercall(unsigned long code, unsigned long arg1,
+			   unsigned long arg2)
+{
+	switch (code) {
+	case WARDEN_HC_CELL_STATE:
+		return cell_state(arg1);
+	case WARDEN_HC_CPU_STATE:
+		return cpu_state(arg1);
+	case WARDEN_HC_CELL_CREATE:
+		return cell_create(arg1, arg2);
+	case WARDEN_HC_CELL_START:
+		return cell_start(arg1);
+	case WARDEN_HC_CELL_SHUTDOWN:
+		return cell_shutdown(arg1);
+	case WARDEN_HC_CELL_DESTROY:
+		return cell_destroy(arg1);
+	case WARDEN_HC_CPU_STAT:
+		return cpu_stat(arg1, arg2);
+	case WARDEN_HC_CELL_FAILED_CPUS:
+		return failed_cpus(arg1);
+	default:
+		return -ENOSYS;
+	}
 }
 
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
@@ -92,17 +155,12 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 	case WARDEN_HC_GET_INFO:
 		return get_info(arg1);
 	case WARDEN_HC_CELL_STATE:
-		if (!root)
-			return -EPERM;
-		return arg1 < num_cells ? WARDEN_CELL_STATE_RUNNING : -ENOENT;
 	case WARDEN_HC_CPU_STATE:
-		return root ? cpu_state(arg1) : -EPERM;
-	case WARDEN_HC_DEBUG_CONSOLE_PUTC: {
-		char s[2] = { (char)arg1, 0 };
-
-		console_write(s);
+	case WARDEN_HC_CELL_CREATE ... WARDEN_HC_CELL_FAILED_CPUS:
+		return root ? root_hypercall(code, arg1, arg2) : -EPERM;
+	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
+		cell_putc(pc->cell, arg1);
 		return 0;
-	}
 	default:
 		return -ENOSYS;
 	}

@@ -162,9 +162,189 @@ static int cmd_info(int argc, char **argv)
 	return 0;
 }
 
+/* NAME or numeric id, as the driver takes it. */
+static void cell_id(const char *arg, struct warden_cell_id *ci)
+{
+	char *end;
+	long id;
+
+	memset(ci, 0, sizeof(*ci));
+	id = strtol(arg, &end, 10);
+	if (*arg && !*end) {
+		ci->id = id;
+		return;
+	}
+	if (strlen(arg) >= sizeof(ci->name))
+		die("cell name '%s' too long: at most %zu characters", arg,
+		    sizeof(ci->name) - 1);
+	strcpy(ci->name, arg);
+}
+
+static int cmd_cell_create(int argc, char **argv)
+{
+	struct warden_config_buf cb;
+	size_t size;
+	void *image;
+	int fd, id;
+
+	if (argc != 2)
+		die("usage: warden cell create CELL.cell");
+	image = read_file(argv[1], &size);
+	cb.addr = (unsigned long)image;
+	cb.size = size;
+	fd = open_device();
+	id = ioctl(fd, WARDEN_CELL_CREATE, &cb);
+	if (id < 0)
+		fail(fd, errno, argv[1]);
+	printf("warden: cell created from %s, id %d\n", argv[1], id);
+	return 0;
+}
+
+static unsigned long long number(const char *s, const char *what)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno || !*s || *end)
+		die("%s: '%s' is not a number", what, s);
+	return v;
+}
+
+/* load NAME IMAGE [-a ADDR] [-s STRING [-a ADDR]] ... */
+static int cmd_cell_load(int argc, char **argv)
+{
+	struct warden_cell_image imgs[WARDEN_LOAD_MAX_IMAGES];
+	struct warden_cell_load cl = { 0 };
+	unsigned int n = 0;
+	size_t size;
+	int i, fd;
+
+	if (argc < 3)
+		die("usage: warden cell load NAME IMAGE [-a ADDR] [-s STRING [-a ADDR]] ...");
+	cell_id(argv[1], &cl.cell);
+	for (i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "-a")) {
+			if (!n || i + 1 == argc)
+				die("cell load: -a ADDR must follow an IMAGE or -s STRING");
+			imgs[n - 1].address = number(argv[++i], "-a");
+			continue;
+		}
+		if (n == WARDEN_LOAD_MAX_IMAGES)
+			die("cell load: at most %d images and strings",
+			    WARDEN_LOAD_MAX_IMAGES);
+		if (!strcmp(argv[i], "-s")) {
+			if (i + 1 == argc)
+				die("cell load: -s needs a STRING");
+			i++;
+			imgs[n].source = (unsigned long)argv[i];
+			imgs[n].size = strlen(argv[i]) + 1;
+			imgs[n].address = WARDEN_LOAD_CMDLINE;
+		} else {
+			imgs[n].source = (unsigned long)read_file(argv[i], &size);
+			imgs[n].size = size;
+			imgs[n].address = WARDEN_LOAD_DEFAULT;
+		}
+		n++;
+	}
+	cl.num_images = n;
+	cl.images = (unsigned long)imgs;
+	fd = open_device();
+	request(fd, WARDEN_CELL_LOAD, &cl, "cell load");
+	printf("warden: cell %s loaded\n", argv[1]);
+	return 0;
+}
+
+/* start, shutdown, destroy: one cell, one request. */
+static int cell_request(int argc, char **argv, unsigned long cmd,
+			const char *what, const char *done)
+{
+	struct warden_cell_id ci;
+	char label[64];
+	int fd;
+
+	if (argc != 2)
+		die("usage: warden cell %s NAME", what);
+	cell_id(argv[1], &ci);
+	fd = open_device();
+	snprintf(label, sizeof(label), "cell %s", what);
+	request(fd, cmd, &ci, label);
+	printf("warden: cell %s %s\n", argv[1], done);
+	return 0;
+}
+
+static int cmd_cell_start(int argc, char **argv)
+{
+	return cell_request(argc, argv, WARDEN_CELL_START, "start", "started");
+}
+
+static int cmd_cell_shutdown(int argc, char **argv)
+{
+	return cell_request(argc, argv, WARDEN_CELL_SHUTDOWN, "shutdown",
+			    "shut down");
+}
+
+static int cmd_cell_destroy(int argc, char **argv)
+{
+	return cell_request(argc, argv, WARDEN_CELL_DESTROY, "destroy",
+			    "destroyed");
+}
+
+/* cells/<id>/ of the cell NAME or id names; exits if there is none. */
+static void cell_dir(const char *arg, char *dir, size_t len)
+{
+	char path[PATH_MAX], name[64];
+	struct warden_cell_id ci;
+	struct dirent *de;
+	DIR *d;
+
+	cell_id(arg, &ci);
+	d = opendir(WARDEN_SYSFS "/cells");
+	if (!d)
+		die("%s/cells: %s (is the hypervisor enabled?)", WARDEN_SYSFS,
+		    strerror(errno));
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/cells/%s/name", WARDEN_SYSFS,
+			 de->d_name);
+		sysfs_read(path, name, sizeof(name));
+		if (ci.name[0] ? !strcmp(name, ci.name) :
+				 atoi(de->d_name) == ci.id) {
+			snprintf(dir, len, "%s/cells/%s", WARDEN_SYSFS,
+				 de->d_name);
+			closedir(d);
+			return;
+		}
+	}
+	die("no cell %s '%s' (see 'warden cell list')",
+	    ci.name[0] ? "named" : "with id", arg);
+}
+
+static int cmd_cell_stats(int argc, char **argv)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 16], buf[4096];
+	size_t n;
+	FILE *f;
+
+	if (argc != 2)
+		die("usage: warden cell stats NAME");
+	cell_dir(argv[1], dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/statistics", dir);
+	f = fopen(path, "r");
+	if (!f)
+		die("%s: %s", path, strerror(errno));
+	printf("exits to the hypervisor of cell %s, by reason:\n", argv[1]);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		fwrite(buf, 1, n, stdout);
+	fclose(f);
+	return 0;
+}
+
 static int cmd_cell_list(int argc, char **argv)
 {
-	char path[PATH_MAX], name[64], state[32], cpus[128];
+	char path[PATH_MAX], name[64], state[32], cpus[128], failed[128];
 	struct warden_info info;
 	struct dirent *de;
 	DIR *dir;
@@ -177,15 +357,17 @@ static int cmd_cell_list(int argc, char **argv)
 	dir = opendir(WARDEN_SYSFS "/cells");
 	if (!dir)
 		die("%s/cells: %s", WARDEN_SYSFS, strerror(errno));
-	printf("%-4s %-32s %-10s %s\n", "ID", "NAME", "STATE", "CPUS");
+	printf("%-4s %-24s %-16s %-10s %s\n", "ID", "NAME", "STATE", "CPUS",
+	       "FAILED CPUS");
 	while ((de = readdir(dir))) {
 		if (de->d_name[0] == '.')
 			continue;
 #define CELL_FILE(file, buf) (snprintf(path, sizeof(path), "%s/cells/%s/%s", \
 	WARDEN_SYSFS, de->d_name, file), sysfs_read(path, buf, sizeof(buf)))
-		printf("%-4s %-32s %-10s %s\n", de->d_name,
+		printf("%-4s %-24s %-16s %-10s %s\n", de->d_name,
 		       CELL_FILE("name", name), CELL_FILE("state", state),
-		       CELL_FILE("cpus_assigned", cpus));
+		       CELL_FILE("cpus_assigned", cpus),
+		       CELL_FILE("cpus_failed", failed));
 #undef CELL_FILE
 	}
 	closedir(dir);
@@ -257,7 +439,21 @@ static const struct command commands[] = {
 	{ "info", "", "show the hypervisor's state and memory use", cmd_info },
 	{ "console", "[-f]",
 	  "show the hypervisor console; -f: keep following it", cmd_console },
-	{ "cell list", "", "list the cells", cmd_cell_list },
+	{ "cell create", "CELL.cell",
+	  "create a cell: its CPUs and memory leave Linux", cmd_cell_create },
+	{ "cell load", "NAME IMAGE [-a ADDR] [-s STRING [-a ADDR]]...",
+	  "copy images and strings into a cell that is not running",
+	  cmd_cell_load },
+	{ "cell start", "NAME", "start a loaded cell", cmd_cell_start },
+	{ "cell shutdown", "NAME", "stop a cell (it may be loaded and started again)",
+	  cmd_cell_shutdown },
+	{ "cell destroy", "NAME",
+	  "stop a cell and give its CPUs and memory back to Linux",
+	  cmd_cell_destroy },
+	{ "cell list", "", "list the cells: id, name, state, CPUs, failed CPUs",
+	  cmd_cell_list },
+	{ "cell stats", "NAME", "exits to the hypervisor by reason, per CPU",
+	  cmd_cell_stats },
 	{ "config", "compile|check|dump ...",
 	  "compile, check and dump cell configurations (warden config --help)",
 	  cmd_config },

@@ -9,7 +9,8 @@
  *   riscv:  ecall,       a7 = WARDEN_SBI_EXT, a6 = code, a0/a1 = arguments,
  *           error (0 or negative) in a0
  * Results are >= 0 on success, a negative errno value on failure.
- * Only the root cell may make the calls marked "root".
+ * Only the root cell may make the calls marked "root"; others get -EPERM.
+ * Unknown codes return -ENOSYS.
  */
 #ifndef _WARDEN_HYPERCALL_H
 #define _WARDEN_HYPERCALL_H
@@ -32,6 +33,27 @@
 #define WARDEN_HC_CPU_STATE		3
 /* arg1 = a character for the hypervisor console. */
 #define WARDEN_HC_DEBUG_CONSOLE_PUTC	8
+/*
+ * root: arg1 = physical address of a cell configuration image in the
+ * root cell's memory, arg2 = its size (at most WARDEN_CELL_CONFIG_MAX):
+ * create the cell, shut down.  Its CPUs must be off in the root cell
+ * (offline in Linux).  Returns the new cell's id.
+ */
+#define WARDEN_HC_CELL_CREATE		9
+/* root: arg1 = cell id: start its first CPU at its reset address. */
+#define WARDEN_HC_CELL_START		10
+/*
+ * root: arg1 = cell id: stop its CPUs (they are parked, powered off);
+ * -EBUSY if the cell is locked (see comm.h).  Its loadable regions go
+ * back to the root cell until the next start.
+ */
+#define WARDEN_HC_CELL_SHUTDOWN		11
+/* root: arg1 = cell id: stop it, give everything back to the root cell. */
+#define WARDEN_HC_CELL_DESTROY		12
+/* root: arg1 = CPU, arg2 = WARDEN_STAT_*: exits of that CPU so far. */
+#define WARDEN_HC_CPU_STAT		13
+/* root: arg1 = cell id: bit n set: CPU n of the cell failed. */
+#define WARDEN_HC_CELL_FAILED_CPUS	14
 
 #define WARDEN_INFO_MEM_POOL_SIZE	0	/* pages in the page pool */
 #define WARDEN_INFO_MEM_POOL_USED	1	/* of which in use */
@@ -40,6 +62,22 @@
 						   per-CPU areas, configuration */
 
 #define WARDEN_CELL_STATE_RUNNING	0
+#define WARDEN_CELL_STATE_RUNNING_LOCKED 1	/* refuses to be shut down */
+#define WARDEN_CELL_STATE_SHUT_DOWN	2	/* created, or stopped */
+#define WARDEN_CELL_STATE_FAILED	3	/* stopped by a fault */
+
+/* Largest cell configuration WARDEN_HC_CELL_CREATE takes. */
+#define WARDEN_CELL_CONFIG_MAX		0x4000
+
+/* Why a CPU left its cell for the hypervisor (WARDEN_HC_CPU_STAT). */
+#define WARDEN_STAT_TOTAL		0
+#define WARDEN_STAT_HYPERCALL		1
+#define WARDEN_STAT_MMIO		2	/* emulated device access */
+#define WARDEN_STAT_PSCI		3	/* firmware calls */
+#define WARDEN_STAT_IRQ			4	/* interrupts */
+#define WARDEN_STAT_SGI			5	/* interrupts sent by the cell */
+#define WARDEN_STAT_OTHER		6	/* faults, other traps */
+#define WARDEN_NUM_STATS		7
 
 #define WARDEN_CPU_STATE_RUNNING	0
 #define WARDEN_CPU_STATE_OFF		1	/* powered off by its cell (PSCI) */

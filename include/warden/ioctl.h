@@ -40,4 +40,41 @@ struct warden_info {
 #define WARDEN_ERROR_LEN	256
 #define WARDEN_GET_ERROR _IOR(WARDEN_IOCTL_MAGIC, 3, char[WARDEN_ERROR_LEN])
 
+/* A cell: by name, or by id when name is empty. */
+struct warden_cell_id {
+	__s32 id;
+	__u32 reserved;
+	char name[32];
+};
+
+/* One image (or string) to copy into a cell's loadable memory. */
+struct warden_cell_image {
+	__u64 source;		/* user address */
+	__u64 size;
+	__u64 address;		/* in the cell; WARDEN_LOAD_DEFAULT: see below */
+};
+
+/*
+ * address WARDEN_LOAD_DEFAULT: the start of the cell's first loadable
+ * region; WARDEN_LOAD_CMDLINE: that plus WARDEN_INMATE_CMDLINE, where the
+ * inmate library looks for its command line (warden/inmate.h).
+ */
+#define WARDEN_LOAD_DEFAULT	(~0ULL)
+#define WARDEN_LOAD_CMDLINE	(~1ULL)
+#define WARDEN_LOAD_MAX_IMAGES	16
+
+struct warden_cell_load {
+	struct warden_cell_id cell;
+	__u32 num_images;
+	__u32 reserved;
+	__u64 images;		/* user address of struct warden_cell_image[] */
+};
+
+/* Returns the new cell's id. */
+#define WARDEN_CELL_CREATE _IOW(WARDEN_IOCTL_MAGIC, 4, struct warden_config_buf)
+#define WARDEN_CELL_LOAD _IOW(WARDEN_IOCTL_MAGIC, 5, struct warden_cell_load)
+#define WARDEN_CELL_START _IOW(WARDEN_IOCTL_MAGIC, 6, struct warden_cell_id)
+#define WARDEN_CELL_SHUTDOWN _IOW(WARDEN_IOCTL_MAGIC, 7, struct warden_cell_id)
+#define WARDEN_CELL_DESTROY _IOW(WARDEN_IOCTL_MAGIC, 8, struct warden_cell_id)
+
 #endif /* _WARDEN_IOCTL_H */

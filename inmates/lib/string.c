@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The string functions inmates (and gcc's implicit calls) need. */
+/*
+ * The string functions inmates need; memset and memcpy come from the
+ * hypervisor's lib.c.
+ */
 #include <inmate.h>
 
 unsigned long strlen(const char *s)
@@ -18,25 +21,6 @@ int strcmp(const char *a, const char *b)
 		b++;
 	}
 	return (unsigned char)*a - (unsigned char)*b;
-}
-
-void *memset(void *s, int c, unsigned long n)
-{
-	unsigned char *p = s;
-
-	while (n--)
-		*p++ = (unsigned char)c;
-	return s;
-}
-
-void *memcpy(void *dst, const void *src, unsigned long n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	while (n--)
-		*d++ = *s++;
-	return dst;
 }
 
 int strncmp(const char *a, const char *b, unsigned long n)

@@ -49,6 +49,12 @@ class RoundTrip(ToolCase):
                               f'{base}-demo2.toml').stdout
                 self.assertIn('no findings', out)
 
+    def test_check_passes_with_the_smp_cell(self):
+        # The SMP cell takes the demo cells' CPUs: it runs on its own.
+        base = CONFIGS / 'arm64' / 'qemu-arm64'
+        out = self.ok('check', f'{base}.toml', f'{base}-smp.toml').stdout
+        self.assertIn('no findings', out)
+
     def test_check_takes_compiled_images(self):
         base = CONFIGS / 'arm64' / 'qemu-arm64'
         cells = [self.compile(f'{base}{n}.toml') for n in ('', '-demo',

@@ -34,9 +34,14 @@ void gic_cpu_exit(struct per_cpu *pc, bool keep_sgis);
 void gic_handle_irq(void);
 void gic_handle_fiq(void);
 void gic_send_sgi(u64 sgi1r);
+void gic_cell_exit(struct cell *cell);
+void gic_send_park(struct per_cpu *pc);
 
 /* psci.c */
 void psci_handle(struct regs *regs);
+void psci_cell(struct regs *regs);
+void __attribute__((noreturn)) cpu_park_self(void);
+void __attribute__((noreturn)) cpu_power_off(void);
 
 /* setup.c */
 void cpu_virt_init(struct per_cpu *pc);

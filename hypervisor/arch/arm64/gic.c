@@ -43,6 +43,9 @@
 #define INTID_SPECIAL		1020
 #define LPI_FIRST		8192
 
+/* The SGI by which the hypervisor stops a CPU of a non-root cell. */
+#define SGI_PARK		15
+
 /* Physical priority mask while the list registers are full. */
 #define PMR_ONLY_MAINTENANCE	0x10
 #define PMR_DEFAULT		0xf0
@@ -138,6 +141,7 @@ int gic_init(void)
 /* Registers of the distributor with a field per interrupt line. */
 #define GICD_IGROUPR		0x0080
 #define GICD_ISENABLER		0x0100
+#define GICD_ICENABLER		0x0180
 #define GICD_ICACTIVER_END	0x0400
 #define GICD_IPRIORITYR		0x0400
 #define GICD_ITARGETSR		0x0800
@@ -153,6 +157,24 @@ static struct spinlock dist_lock;
 static bool owns(const struct cell *cell, u64 irq)
 {
 	return irq < 1024 && test_bit(cell->arch.irqs, irq);
+}
+
+static struct per_cpu *cpu_by_mpidr(u64 mpidr);
+
+/*
+ * May cell route a line to the CPU that value (GICD_IROUTER) names?  Only
+ * to its own CPUs; "any CPU" (IRM) only while the root cell is alone.  A
+ * CPU the hypervisor does not know yet is a root CPU still being handed
+ * over, which only the root may name.
+ */
+static bool route_ok(struct cell *cell, u64 value)
+{
+	struct per_cpu *target;
+
+	if (value & (1UL << 31))
+		return cell->id == 0 && num_cells == 1;
+	target = cpu_by_mpidr(value & MPIDR_AFF_MASK);
+	return target ? target->cell == cell : cell->id == 0;
 }
 
 /*
@@ -196,7 +218,8 @@ static bool gicd_access(struct cell *cell, struct mmio_access *a)
 	unsigned int bits, n;
 
 	if (off >= GICD_IROUTER && off < GICD_IROUTER_END) {
-		if (owns(cell, (off - GICD_IROUTER) / 8))
+		if (owns(cell, (off - GICD_IROUTER) / 8) &&
+		    (!a->write || route_ok(cell, a->value)))
 			mask = ~0ULL;
 	} else if (off == GICD_SETSPI_NSR || off == GICD_CLRSPI_NSR) {
 		if (a->write && owns(cell, a->value & 0x3ff))
@@ -230,29 +253,101 @@ static bool gicd_access(struct cell *cell, struct mmio_access *a)
 	return true;
 }
 
+/* The frame of a redistributor: RD_base and SGI_base. */
+#define GICR_FRAME		0x20000
+#define GICR_ICENABLER0		(GICR_SGI + 0x0180)
+#define GICR_IGROUPR0		(GICR_SGI + 0x0080)
+#define SGI_PARK_BIT		(1U << SGI_PARK)
+#define GICR_ID_REGS		0xffd0		/* GICR_PIDR4 .. GICR_CIDR3 */
+
+/*
+ * A cell's access to a redistributor frame that is not mapped for it.  A
+ * non-root cell's own CPUs' frames are its, except that it may not disable
+ * or lower SGI_PARK, by which the hypervisor stops its CPUs.  Of any other
+ * frame (for the root cell: those of other cells' CPUs) it may read
+ * GICR_TYPER and the ID registers only, so that it can find its own frame
+ * by affinity as on hardware (Linux does so whenever a CPU comes online).
+ */
+static bool gicr_access(struct cell *cell, struct mmio_access *a)
+{
+	u64 frame = (a->address - platform()->gicr_base) & ~(GICR_FRAME - 1);
+	u64 off = a->address - platform()->gicr_base - frame;
+	char *base = phys_to_virt(platform()->gicr_base + frame);
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < num_cpus; cpu++)
+		if ((cell->cpu_set & (1ULL << cpu)) &&
+		    per_cpu(cpu)->arch.gicr == base)
+			break;
+	if (cpu == num_cpus) {
+		a->value = !a->write && ((off >= GICR_TYPER && off < GICR_TYPER + 8) ||
+					 (off >= GICR_ID_REGS && off < GICR_SGI)) ?
+			   mmio_read(base + off, a->size) : 0;
+		return true;
+	}
+	if (!a->write) {
+		a->value = mmio_read(base + off, a->size);
+		return true;
+	}
+	if (off == GICR_ICENABLER0)
+		a->value &= ~SGI_PARK_BIT;
+	else if (off == GICR_IGROUPR0)
+		a->value |= SGI_PARK_BIT;
+	else if (off >= GICR_IPRIORITYR + SGI_PARK - 3 &&
+		 off <= GICR_IPRIORITYR + SGI_PARK)
+		return true;	/* the word or byte of SGI_PARK's priority */
+	mmio_write(base + off, a->size, a->value);
+	return true;
+}
+
 /*
  * Every cell reaches the distributor through gicd_access(), for the lines
- * its configuration gives it.  In this version the root cell reaches the
- * redistributors directly (they are mapped into its stage 2); it also
- * sees the console ring, read-only.
+ * its configuration gives it.  The root cell reaches the redistributors
+ * directly (they are mapped into its stage 2), except those of the other
+ * cells' CPUs; all cells reach what is not mapped through gicr_access().  The root also
+ * sees the console ring, read-only.  A new cell's lines must be the
+ * root's; they and its CPUs' redistributors are the root's again when it
+ * is destroyed (gic_cell_exit()).
  */
 int gic_cell_init(struct cell *cell)
 {
 	const struct warden_platform_arm64 *p = platform();
 	const struct warden_irqchip *chip = warden_cell_irqchips(cell->config);
 	extern char __console_start[], __console_end[];
-	unsigned int n, bit;
+	unsigned int n, bit, line, cpu;
 	int err;
 
 	for (n = 0; n < cell->config->irqchips.count; n++)
-		for (bit = 0; bit < WARDEN_IRQCHIP_WINDOW; bit++)
-			if (chip[n].address == p->gicd_base &&
-			    chip[n].pin_bitmap[bit / 64] & (1ULL << (bit % 64)) &&
-			    chip[n].pin_base + bit < 1024)
-				set_bit(cell->arch.irqs, chip[n].pin_base + bit);
+		for (bit = 0; bit < WARDEN_IRQCHIP_WINDOW; bit++) {
+			line = chip[n].pin_base + bit;
+			if (chip[n].address != p->gicd_base ||
+			    !(chip[n].pin_bitmap[bit / 64] & (1ULL << (bit % 64))) ||
+			    line >= 1024)
+				continue;
+			if (cell->id && !owns(&root_cell, line)) {
+				printk("warden: cell create refused: interrupt "
+				       "line %u is not the root cell's\n", line);
+				return -EINVAL;
+			}
+			set_bit(cell->arch.irqs, line);
+		}
 	err = mmio_register(cell, p->gicd_base, GICD_SIZE, gicd_access);
-	if (err || cell->id != 0)
+	if (!err)
+		err = mmio_register(cell, p->gicr_base, p->gicr_size,
+				    gicr_access);
+	if (err)
 		return err;
+	if (cell->id) {
+		for (line = 0; line < 1024; line++)
+			if (owns(cell, line))
+				clear_bit(root_cell.arch.irqs, line);
+		for (cpu = 0; cpu < num_cpus; cpu++)
+			if (cell->cpu_set & (1ULL << cpu))
+				paging_unmap(&root_cell.mem,
+					     virt_to_phys(per_cpu(cpu)->arch.gicr),
+					     GICR_FRAME);
+		return 0;
+	}
 	err = paging_map(&cell->mem, p->gicr_base, p->gicr_base, p->gicr_size,
 			 MAP_READ | MAP_WRITE | MAP_DEVICE);
 	if (!err)
@@ -260,6 +355,25 @@ int gic_cell_init(struct cell *cell)
 				 virt_to_phys(__console_start),
 				 __console_end - __console_start, MAP_READ);
 	return err;
+}
+
+/* The cell's lines, disabled, and its CPUs' redistributors go back. */
+void gic_cell_exit(struct cell *cell)
+{
+	unsigned int line, cpu;
+
+	for (line = 32; line < 1024; line++)
+		if (owns(cell, line)) {
+			reg_write(gicd(), GICD_ICENABLER + line / 32 * 4,
+				  1U << (line % 32));
+			set_bit(root_cell.arch.irqs, line);
+		}
+	for (cpu = 0; cpu < num_cpus; cpu++)
+		if (cell->cpu_set & (1ULL << cpu))
+			paging_map(&root_cell.mem,
+				   virt_to_phys(per_cpu(cpu)->arch.gicr),
+				   virt_to_phys(per_cpu(cpu)->arch.gicr),
+				   GICR_FRAME, MAP_READ | MAP_WRITE | MAP_DEVICE);
 }
 
 /* The redistributor whose affinity is this CPU's. */
@@ -312,6 +426,14 @@ int gic_cpu_init(struct per_cpu *pc, bool cold)
 	write_sysreg(ich_ap1r0_el2, 0);
 
 	ctlr = read_sysreg(icc_ctlr_el1);
+	if (cold && pc->cell != &root_cell) {
+		/* SGI_PARK reaches the CPU whatever its cell's priorities. */
+		reg_write(a->gicr, GICR_IGROUPR0,
+			  reg_read(a->gicr, GICR_IGROUPR0) | SGI_PARK_BIT);
+		*(volatile char *)((char *)a->gicr + GICR_IPRIORITYR +
+				   SGI_PARK) = 0;
+		reg_write(a->gicr, GICR_ISENABLER0, SGI_PARK_BIT);
+	}
 	if (cold) {
 		write_sysreg(icc_pmr_el1, a->linux_pmr);
 		write_sysreg(icc_bpr1_el1, 0);
@@ -473,6 +595,8 @@ void gic_handle_irq(void)
 			lrs_drained(pc);
 		} else if (intid < 16) {
 			write_sysreg(icc_dir_el1, intid);
+			if (intid == SGI_PARK && pc->park)
+				cpu_park_self();
 			inject(intid, prio, false);
 		} else {
 			inject(intid, prio, intid < LPI_FIRST);
@@ -534,5 +658,17 @@ void gic_send_sgi(u64 sgi1r)
 			return;
 	}
 	write_sysreg(icc_sgi1r_el1, sgi1r);
+	isb();
+}
+
+/* Interrupt pc (not the calling CPU) with SGI_PARK. */
+void gic_send_park(struct per_cpu *pc)
+{
+	u64 mpidr = pc->arch.mpidr;
+
+	write_sysreg(icc_sgi1r_el1, (u64)SGI_PARK << 24 |
+		     (mpidr >> 8 & 0xff) << 16 | (mpidr >> 16 & 0xff) << 32 |
+		     (mpidr >> 32 & 0xff) << 48 | 1UL << (mpidr & 0xf) |
+		     (mpidr >> 4 & 0xf) << 44);
 	isb();
 }

@@ -56,6 +56,33 @@ int arch_cell_init(struct cell *cell)
 	return gic_cell_init(cell);
 }
 
+void arch_cell_exit(struct cell *cell)
+{
+	gic_cell_exit(cell);
+}
+
+/* The broadcast TLB flush acts on the VMID in VTTBR_EL2: borrow it. */
+void arch_cell_flush(struct cell *cell)
+{
+	u64 vttbr = read_sysreg(vttbr_el2);
+
+	dsb(ishst);
+	write_sysreg(vttbr_el2, cell->arch.vttbr);
+	isb();
+	asm volatile("tlbi vmalls12e1is" : : : "memory");
+	dsb(ish);
+	write_sysreg(vttbr_el2, vttbr);
+	isb();
+}
+
+void arch_flush_hv_tlb(void)
+{
+	dsb(ishst);
+	asm volatile("tlbi alle2is" : : : "memory");
+	dsb(ish);
+	isb();
+}
+
 /* Trap what the hypervisor must see and switch on stage 2 for pc's cell. */
 void cpu_virt_init(struct per_cpu *pc)
 {
@@ -148,10 +175,17 @@ u64 arm64_cpu_start(unsigned int cpu)
 	write_sysreg(vmpidr_el2, read_sysreg(mpidr_el1));
 	write_sysreg(icc_sre_el2, a->linux_sre);
 	isb();
+	/* Parked before it got here (its cell stopped): off it goes. */
+	if (pc->park || (pc->cell != &root_cell &&
+			 pc->cell->state != WARDEN_CELL_STATE_RUNNING))
+		cpu_power_off();
 	if (gic_cpu_init(pc, true)) {
 		printk("warden: CPU %u cannot start: no redistributor\n", cpu);
 		park_cpu();
 	}
+	/* A cell's CPU starts as from reset, whatever ran on it before. */
+	if (pc->cell != &root_cell)
+		write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
 	cpu_virt_init(pc);
 	cpu_started(pc);
 	/* As PSCI promises: EL1, interrupts masked, the MMU off (reset). */

@@ -4,9 +4,10 @@
  * SGI register writes the GIC traps, stage-2 faults, interrupts.
  *
  * Nothing a cell does makes the hypervisor stop: an access it cannot
- * emulate is reported with the cell's name, CPU, address and access, and
- * the cell gets the exception a machine without that device would give
- * (an external abort, or an undefined instruction).
+ * emulate is reported with the cell's name, CPU, address and access.  The
+ * root cell then gets the exception a machine without that device would
+ * give (an external abort, or an undefined instruction); any other cell
+ * is stopped and marked failed (cell_stop_self()).
  */
 #include <warden/control.h>
 #include <warden/hypercall.h>
@@ -94,6 +95,31 @@ void inject_undef(void)
 	inject((EC_UNKNOWN << ESR_EC_SHIFT) | ESR_IL, 0);
 }
 
+static bool in_root(void)
+{
+	return this_cpu()->cell == &root_cell;
+}
+
+static void count(unsigned int stat)
+{
+	this_cpu()->stats[stat]++;
+}
+
+/* After the report of a fault: what the cell's CPU gets. */
+static void fault(bool instruction, bool undef)
+{
+	if (!in_root()) {
+		printk("warden: cell \"%s\" failed on CPU %u\n",
+		       cell_name(this_cpu()->cell), this_cpu()->cpu);
+		cell_stop_self(true);
+		cpu_park_self();
+	}
+	if (undef)
+		inject_undef();
+	else
+		inject_abort(instruction, read_sysreg(far_el2));
+}
+
 static const char *cell_of_cpu(void)
 {
 	struct per_cpu *pc = this_cpu();
@@ -125,6 +151,7 @@ static void data_abort(struct regs *regs, u64 esr)
 		access.value = get_reg(regs, rt) &
 			       (size == 8 ? ~0ULL : (1ULL << (8 * size)) - 1);
 	if (valid && mmio_handle(pc->cell, &access)) {
+		count(WARDEN_STAT_MMIO);
 		if (!write && rt != 31) {
 			v = access.value;
 			if ((esr & ISS_SSE) && size < 8 &&
@@ -151,7 +178,8 @@ static void data_abort(struct regs *regs, u64 esr)
 		       "(pc 0x%lx, not decodable): external abort\n",
 		       cell_of_cpu(), pc->cpu, write ? "write" : "read", ipa,
 		       read_sysreg(elr_el2));
-	inject_abort(false, read_sysreg(far_el2));
+	count(WARDEN_STAT_OTHER);
+	fault(false, false);
 }
 
 static void sysreg_access(struct regs *regs, u64 esr)
@@ -160,8 +188,10 @@ static void sysreg_access(struct regs *regs, u64 esr)
 	bool read = esr & 1;
 
 	if ((esr & SYSREG_ISS_MASK) == SYSREG_SGI1R && !read) {
+		count(WARDEN_STAT_SGI);
 		gic_send_sgi(get_reg(regs, rt));
 	} else {
+		count(WARDEN_STAT_OTHER);
 		printk("warden: cell \"%s\" CPU %u: unhandled system register "
 		       "%s (ESR 0x%llx, pc 0x%lx): ignored\n", cell_of_cpu(),
 		       this_cpu()->cpu, read ? "read" : "write", esr,
@@ -179,15 +209,26 @@ static void sync_exit(struct regs *regs)
 	switch (esr >> ESR_EC_SHIFT) {
 	case EC_HVC64:
 		/* The return address is already past the hvc. */
-		if ((esr & 0xffff) == WARDEN_HVC_IMM)
+		if ((esr & 0xffff) == WARDEN_HVC_IMM) {
+			count(WARDEN_STAT_HYPERCALL);
 			regs->x[0] = hypercall(regs->x[0], regs->x[1],
 					       regs->x[2]);
-		else
+		} else if (in_root()) {
 			/* Linux's hyp-stub calls: EL2 is not Linux's now. */
 			regs->x[0] = HVC_STUB_ERR;
+		} else if ((esr & 0xffff) == 0) {
+			count(WARDEN_STAT_PSCI);
+			psci_cell(regs);	/* as QEMU's firmware takes it */
+		} else {
+			regs->x[0] = -ENOSYS;
+		}
 		break;
 	case EC_SMC64:
-		psci_handle(regs);
+		count(WARDEN_STAT_PSCI);
+		if (in_root())
+			psci_handle(regs);
+		else
+			psci_cell(regs);
 		skip_instruction();
 		break;
 	case EC_SYSREG:
@@ -200,24 +241,29 @@ static void sync_exit(struct regs *regs)
 		printk("warden: cell \"%s\" CPU %u: instruction fetch from "
 		       "unmapped 0x%lx: external abort\n", cell_of_cpu(),
 		       this_cpu()->cpu, read_sysreg(far_el2));
-		inject_abort(true, read_sysreg(far_el2));
+		count(WARDEN_STAT_OTHER);
+		fault(true, false);
 		break;
 	default:
 		printk("warden: cell \"%s\" CPU %u: unhandled trap, ESR 0x%llx "
 		       "(pc 0x%lx): undefined instruction\n", cell_of_cpu(),
 		       this_cpu()->cpu, esr, read_sysreg(elr_el2));
-		inject_undef();
+		count(WARDEN_STAT_OTHER);
+		fault(false, true);
 	}
 }
 
 /* From entry.S, for every exception taken to EL2. */
 void arm64_trap(unsigned long kind, struct regs *regs)
 {
+	if (kind != EXIT_EL2)
+		count(WARDEN_STAT_TOTAL);
 	switch (kind) {
 	case EXIT_SYNC:
 		sync_exit(regs);
 		break;
 	case EXIT_IRQ:
+		count(WARDEN_STAT_IRQ);
 		gic_handle_irq();
 		break;
 	case EXIT_FIQ:
@@ -226,6 +272,9 @@ void arm64_trap(unsigned long kind, struct regs *regs)
 	case EXIT_SERROR:
 		printk("warden: CPU %u: SError from the cell, ESR 0x%lx\n",
 		       this_cpu()->cpu, read_sysreg(esr_el2));
+		count(WARDEN_STAT_OTHER);
+		if (!in_root())
+			fault(false, false);
 		break;
 	default:
 		printk("warden: CPU %u: hypervisor fault, ESR 0x%lx at 0x%lx, "

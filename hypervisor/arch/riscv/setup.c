@@ -29,3 +29,25 @@ int arch_cpu_init(struct per_cpu *pc)
 {
 	return -95;
 }
+
+/* Cells other than the root: not yet on this architecture. */
+void arch_cell_exit(struct cell *cell)
+{
+}
+
+void arch_cell_flush(struct cell *cell)
+{
+}
+
+void arch_flush_hv_tlb(void)
+{
+}
+
+int arch_cpu_start(struct per_cpu *pc, u64 entry)
+{
+	return -95;
+}
+
+void arch_cpu_park(struct per_cpu *pc, bool wait)
+{
+}

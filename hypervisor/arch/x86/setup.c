@@ -344,3 +344,25 @@ void __attribute__((noreturn)) x86_entry(const struct x86_handover *ho)
 		give_back(pc, err);
 	vm_loop(pc->arch.regs);
 }
+
+/* Cells other than the root: not yet on this architecture. */
+void arch_cell_exit(struct cell *cell)
+{
+}
+
+void arch_cell_flush(struct cell *cell)
+{
+}
+
+void arch_flush_hv_tlb(void)
+{
+}
+
+int arch_cpu_start(struct per_cpu *pc, u64 entry)
+{
+	return -95;
+}
+
+void arch_cpu_park(struct per_cpu *pc, bool wait)
+{
+}

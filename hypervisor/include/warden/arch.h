@@ -18,11 +18,20 @@
  * Everything else (traps, interrupts, the cells' power management, giving
  * a CPU back on disable) is the architecture's, which calls back into the
  * core through warden/control.h.
+ *
+ * Cells other than the root (cell.c, on a root CPU in a hypercall, which
+ * the driver serialises): arch_cell_init() when one is created,
+ * arch_cell_flush() after the core unmapped memory from a cell,
+ * arch_cpu_start() / arch_cpu_park() as cells start and stop, and
+ * arch_cell_exit() when one is destroyed.  The core maps root memory it
+ * must read (a cell configuration) at TEMP_MAP_BASE (<asm/arch-defs.h>)
+ * of the hypervisor's address space and calls arch_flush_hv_tlb() after
+ * unmapping it.
  */
 #ifndef _WARDEN_ARCH_H
 #define _WARDEN_ARCH_H
 
-#include <warden/types.h>
+#include <warden/lib.h>
 #include <asm/arch-defs.h>
 
 struct cell;
@@ -56,9 +65,42 @@ int arch_init(void);
 /*
  * The core has built cell->mem from the cell's memory regions: add what
  * the architecture must (arm64: the VMID, and for the root cell the GIC
- * and the console ring, see Documentation/arm64.md).  0 or -errno.
+ * and the console ring, see Documentation/arm64.md).  For any other cell
+ * (its CPUs are off and already have pc->cell == cell), also check and
+ * take from the root cell the interrupt lines the configuration gives it
+ * and the per-CPU interrupt controller parts of its CPUs (arm64: their
+ * redistributors); the core flushes the root afterwards.  0 or -errno,
+ * with a console line saying why; on error nothing is taken.
  */
 int arch_cell_init(struct cell *cell);
+
+/* The reverse of arch_cell_init() for a non-root cell, whose CPUs are off. */
+void arch_cell_exit(struct cell *cell);
+
+/*
+ * Mappings were removed from cell->mem: drop whatever TLB entries of that
+ * address space any CPU may hold.  Called on a CPU of the root cell.
+ */
+void arch_cell_flush(struct cell *cell);
+
+/* Mappings were removed from the hypervisor's address space. */
+void arch_flush_hv_tlb(void);
+
+/*
+ * Switch pc on (it is off, see arch_cpu_park()) into pc->cell, entering it
+ * at entry of the cell's address space as from reset (arm64: EL1, MMU
+ * off).  Called from another CPU; the CPU calls cpu_started() itself.
+ * 0 or -errno.
+ */
+int arch_cpu_start(struct per_cpu *pc, u64 entry);
+
+/*
+ * Stop pc, a CPU of a non-root cell, wherever it is: it leaves its cell
+ * and ends up off (cpu_stopped()), to be started again with
+ * arch_cpu_start().  With wait, return only once it is off; a CPU that is
+ * off already is left so.  Called from another CPU.
+ */
+void arch_cpu_park(struct per_cpu *pc, bool wait);
 
 /*
  * Take over the calling CPU for pc->cell: save what Linux set up, trap

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Cells.  With this version only the root cell exists: Linux, which goes
- * on running on every CPU it had when the hypervisor was enabled.
+ * Cells: the root cell (Linux, id 0) and the cells the root creates from
+ * their configurations (cell.c, Documentation/cells.md).
  */
 #ifndef _WARDEN_CELL_H
 #define _WARDEN_CELL_H
@@ -10,10 +10,23 @@
 #include <warden/cell-config.h>
 #include <warden/mmio.h>
 #include <warden/paging.h>
+#include <warden/spinlock.h>
+
+#define MAX_CELLS	16	/* the root cell included */
+
+struct warden_comm;
 
 struct cell {
 	unsigned int id;		/* 0 for the root cell */
-	const struct warden_cell *config;
+	const struct warden_cell *config;	/* a copy, for other cells */
+	unsigned long config_pages;	/* pool pages of the copy */
+	unsigned int state;		/* WARDEN_CELL_STATE_* */
+	u64 failed_cpus;		/* CPUs that faulted */
+	struct warden_comm *comm;	/* its comm region, a pool page */
+	/* Console output (WARDEN_HC_DEBUG_CONSOLE_PUTC) until a newline. */
+	struct spinlock out_lock;
+	char out[120];
+	unsigned int out_len;
 	u64 cpu_set;			/* bit n: CPU n is the cell's */
 	struct paging mem;		/* the cell's physical address space */
 	/* Trapped ranges the hypervisor emulates (mmio.h). */
@@ -24,6 +37,8 @@ struct cell {
 
 extern struct cell root_cell;
 extern unsigned int num_cells;
+/* Cell n, or NULL; cells[0] is the root cell. */
+extern struct cell *cells[MAX_CELLS];
 
 static inline const char *cell_name(const struct cell *cell)
 {
@@ -32,5 +47,22 @@ static inline const char *cell_name(const struct cell *cell)
 
 /* Build the root cell from the system configuration. */
 int root_cell_init(const struct warden_system *sys);
+
+/* What a configured region allows, in paging terms. */
+unsigned long region_flags(const struct warden_memory_region *r);
+
+/* The root's hypercalls on cells (WARDEN_HC_CELL_*). */
+long cell_create(u64 config_phys, u64 size);
+long cell_start(unsigned long id);
+long cell_shutdown(unsigned long id);
+long cell_destroy(unsigned long id);
+long cell_state(unsigned long id);
+
+/*
+ * The calling CPU, of a non-root cell, faulted (failed) or the cell asked
+ * to be switched off: the cell's state changes, its other CPUs are asked
+ * to stop.  The architecture then parks the calling CPU.
+ */
+void cell_stop_self(bool failed);
 
 #endif /* _WARDEN_CELL_H */

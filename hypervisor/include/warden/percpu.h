@@ -10,6 +10,7 @@
 
 #include <asm/arch-defs.h>
 #include <asm/percpu.h>
+#include <warden/hypercall.h>
 #include <warden/lib.h>
 
 struct cell;
@@ -20,6 +21,10 @@ struct per_cpu {
 	unsigned int state;		/* WARDEN_CPU_STATE_* */
 	struct cell *cell;		/* the cell it runs, while it runs one */
 	bool leaving;			/* it asked to leave (disable) */
+	bool park;			/* the hypervisor wants it stopped */
+	/* Exits to the hypervisor by reason (WARDEN_STAT_*), since it
+	 * joined its cell. */
+	u64 stats[WARDEN_NUM_STATS];
 };
 
 _Static_assert(sizeof(struct per_cpu) <= PERCPU_SIZE / 2,

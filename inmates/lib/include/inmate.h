@@ -6,10 +6,13 @@
 #ifndef _INMATE_H
 #define _INMATE_H
 
+#include <warden/comm.h>
 #include <warden/types.h>
 #include <warden/printk.h>
 
+#ifndef NULL
 #define NULL ((void *)0)
+#endif
 
 /* The program's entry, called with a stack, a zeroed bss and vectors. */
 void inmate_main(void);
@@ -74,5 +77,21 @@ void cpu_wait_for_interrupt(void);
 long smp_start_cpu(unsigned long hw_id, unsigned int index);
 void secondary_main(unsigned int index);
 unsigned long cpu_hw_id(void);
+
+/*
+ * A hypercall (include/warden/hypercall.h): its result, or a negative
+ * errno.  Cells other than the root may only use a few.
+ */
+long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
+
+/*
+ * The cell's comm region (include/warden/comm.h), at comm= of the command
+ * line, else 0x80000000.  While locked, the cell refuses to be shut down;
+ * comm_shutdown_requested() says whether the root has asked meanwhile.
+ */
+struct warden_comm *comm_region(void);
+void comm_lock(void);
+void comm_unlock(void);
+int comm_shutdown_requested(void);
 
 #endif /* _INMATE_H */

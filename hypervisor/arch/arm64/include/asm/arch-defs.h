@@ -9,6 +9,9 @@
 /* Each CPU's area: struct per_cpu at the bottom, the stack above it. */
 #define PERCPU_SIZE	(16 * 1024)
 
+/* Where the core maps root memory it reads (cell.c): nothing else is there. */
+#define TEMP_MAP_BASE	0x800000000000UL
+
 /* offsetof(struct warden_header, num_cpus), for entry.S (checked in C). */
 #define HEADER_NUM_CPUS	72
 

@@ -14,6 +14,9 @@
 /* RES1 | I | SA | C | M. */
 #define SCTLR_EL2_MMU_ON	0x30c5183d
 
+/* SCTLR_EL1 with its RES1 bits only: MMU and caches off. */
+#define SCTLR_EL1_RESET		0x30d00800
+
 #define HCR_VM			(1UL << 0)
 #define HCR_SWIO		(1UL << 1)
 #define HCR_FMO			(1UL << 3)

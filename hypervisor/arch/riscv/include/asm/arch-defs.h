@@ -7,6 +7,8 @@
 #define ARCH_NUMBER	WARDEN_ARCH_RISCV
 #define ARCH_NAME	"riscv"
 #define MAX_CPUS	64
+/* Where the core maps root memory it reads (cell.c). */
+#define TEMP_MAP_BASE	0x800000000000UL
 #define PERCPU_SIZE	(16 * 1024)
 
 #endif /* _ASM_ARCH_DEFS_H */

@@ -4,6 +4,8 @@
 
 #define ARCH_NAME	"x86"
 #define MAX_CPUS	64
+/* Where the core maps root memory it reads (cell.c). */
+#define TEMP_MAP_BASE	0x800000000000UL
 #define PERCPU_SIZE	(16 * 1024)
 /* offsetof(struct warden_header, num_cpus), for entry.S (checked in setup.c) */
 #define HEADER_NUM_CPUS	72

@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Non-root cells: create, start, shut down, destroy (Documentation/cells.md).
+ *
+ * The root cell's hypercalls come here one at a time (the driver holds its
+ * lock).  A cell's memory leaves the root cell's address space while the
+ * cell exists, except regions marked root-shared and, while the cell does
+ * not run, its loadable regions, which the root writes images into.
+ * A cell's CPUs are off whenever it does not run; arch_cpu_park() stops
+ * them, arch_cpu_start() starts the first one at the cell's reset address
+ * (the others wait for the cell's own PSCI CPU_ON).
+ *
+ * A cell's CPU that faults, or that asks for the cell to be switched off,
+ * calls cell_stop_self(): it never takes a lock and never waits for
+ * another CPU, so that the root cannot be held up by a cell.
+ */
+#include <warden/arch.h>
+#include <warden/cell.h>
+#include <warden/comm.h>
+#include <warden/config-check.h>
+#include <warden/control.h>
+#include <warden/hypercall.h>
+#include <warden/printk.h>
+
+struct cell *cells[MAX_CELLS];
+
+static bool same_name(const u8 *a, const u8 *b)
+{
+	unsigned int n;
+
+	for (n = 0; n < WARDEN_NAME_LEN && (a[n] || b[n]); n++)
+		if (a[n] != b[n])
+			return false;
+	return true;
+}
+
+static bool overlaps(u64 a, u64 asize, u64 b, u64 bsize)
+{
+	return a < b + bsize && b < a + asize;
+}
+
+/* The root cell's configured region that holds [phys, phys + size). */
+static const struct warden_memory_region *root_region(u64 phys, u64 size)
+{
+	const struct warden_cell *root = root_cell.config;
+	const struct warden_memory_region *r = warden_cell_regions(root);
+	unsigned int n;
+
+	for (n = 0; n < root->memory_regions.count; n++)
+		if (!(r[n].flags & (WARDEN_MEM_IO | WARDEN_MEM_COMM)) &&
+		    phys >= r[n].phys_start &&
+		    phys + size <= r[n].phys_start + r[n].size)
+			return &r[n];
+	return NULL;
+}
+
+static void for_regions(struct cell *cell, u64 any, u64 none,
+			void (*fn)(const struct warden_memory_region *r))
+{
+	const struct warden_memory_region *r = warden_cell_regions(cell->config);
+	unsigned int n;
+
+	for (n = 0; n < cell->config->memory_regions.count; n++)
+		if ((r[n].flags & any) && !(r[n].flags & none))
+			fn(&r[n]);
+}
+
+/* The root cell sees its RAM at the same addresses as the hypervisor. */
+static void root_unmap(const struct warden_memory_region *r)
+{
+	paging_unmap(&root_cell.mem, r->phys_start, r->size);
+}
+
+static void root_map(const struct warden_memory_region *r)
+{
+	const struct warden_memory_region *home = root_region(r->phys_start,
+							      r->size);
+
+	if (home)
+		paging_map(&root_cell.mem, r->phys_start, r->phys_start,
+			   r->size, region_flags(home));
+}
+
+#define ALL_MEM		(~0ULL)
+#define NOT_SHARED	(WARDEN_MEM_COMM | WARDEN_MEM_ROOT_SHARED)
+
+/* Copy the configuration at phys (root memory) into pool pages. */
+static struct warden_cell *copy_config(u64 phys, u64 size,
+				       unsigned long *pages)
+{
+	u64 base = phys & ~(PAGE_SIZE - 1), offset = phys - base, p;
+	unsigned long map = PAGES(offset + size);
+	struct warden_cell *copy;
+
+	if (!size || size > WARDEN_CELL_CONFIG_MAX)
+		return NULL;
+	for (p = base; p < base + map * PAGE_SIZE; p += PAGE_SIZE)
+		if (paging_translate(&root_cell.mem, p) != p)
+			return NULL;
+	*pages = PAGES(size);
+	copy = page_alloc(&mem_pool, *pages);
+	if (!copy)
+		return NULL;
+	if (paging_map(&hv_paging, TEMP_MAP_BASE, base, map * PAGE_SIZE,
+		       MAP_READ)) {
+		page_free(&mem_pool, copy, *pages);
+		return NULL;
+	}
+	memcpy(copy, (char *)TEMP_MAP_BASE + offset, size);
+	paging_unmap(&hv_paging, TEMP_MAP_BASE, map * PAGE_SIZE);
+	arch_flush_hv_tlb();
+	return copy;
+}
+
+/* Can config be a cell next to the root and the other cells? */
+static const char *check_cell(const struct warden_cell *config)
+{
+	const struct warden_memory_region *r = warden_cell_regions(config), *o;
+	unsigned int n, m, cpu, id;
+	struct per_cpu *pc;
+	struct cell *other;
+
+	if (config->flags & WARDEN_CELL_ROOT)
+		return "it is a root cell";
+	if (config->cpu_set & 1)
+		return "CPU 0 stays with the root cell";
+	for (cpu = 0; cpu < WARDEN_MAX_CPUS; cpu++) {
+		if (!(config->cpu_set & (1ULL << cpu)))
+			continue;
+		pc = per_cpu(cpu);
+		if (!pc || !pc->cell)
+			return "a CPU the hypervisor does not have";
+		if (pc->cell != &root_cell)
+			return "a CPU of another cell";
+		if (pc->state != WARDEN_CPU_STATE_OFF)
+			return "a CPU the root cell still runs";
+	}
+	for (id = 1; id < MAX_CELLS; id++)
+		if (cells[id] && same_name(cells[id]->config->name,
+					   config->name))
+			return "a cell of that name exists";
+	for (n = 0; n < config->memory_regions.count; n++) {
+		if (r[n].flags & WARDEN_MEM_COMM)
+			continue;
+		if (!root_region(r[n].phys_start, r[n].size))
+			return "memory outside the root cell's RAM";
+		for (id = 1; id < MAX_CELLS; id++) {
+			other = cells[id];
+			if (!other)
+				continue;
+			o = warden_cell_regions(other->config);
+			for (m = 0; m < other->config->memory_regions.count; m++)
+				if (!(o[m].flags & WARDEN_MEM_COMM) &&
+				    overlaps(r[n].phys_start, r[n].size,
+					     o[m].phys_start, o[m].size))
+					return "memory of another cell";
+		}
+	}
+	return NULL;
+}
+
+static int map_cell(struct cell *cell)
+{
+	const struct warden_memory_region *r = warden_cell_regions(cell->config);
+	unsigned int n;
+	int err = 0;
+
+	for (n = 0; !err && n < cell->config->memory_regions.count; n++) {
+		if (!(r[n].flags & WARDEN_MEM_COMM)) {
+			err = paging_map(&cell->mem, r[n].virt_start,
+					 r[n].phys_start, r[n].size,
+					 region_flags(&r[n]));
+			continue;
+		}
+		cell->comm = page_alloc(&mem_pool, 1);
+		if (!cell->comm)
+			return -ENOMEM;
+		err = paging_map(&cell->mem, r[n].virt_start,
+				 virt_to_phys(cell->comm), PAGE_SIZE,
+				 MAP_READ | MAP_WRITE);
+	}
+	return err;
+}
+
+/* Free what a cell holds in the pool; its slot and CPUs are the caller's. */
+static void free_cell(struct cell *cell)
+{
+	if (cell->mem.root)
+		paging_destroy(&cell->mem);
+	page_free(&mem_pool, cell->comm, 1);
+	page_free(&mem_pool, (void *)cell->config, cell->config_pages);
+	page_free(&mem_pool, cell, PAGES(sizeof(*cell)));
+}
+
+static void set_cpus(u64 set, struct cell *cell)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < num_cpus; cpu++)
+		if (set & (1ULL << cpu)) {
+			per_cpu(cpu)->cell = cell;
+			memset(per_cpu(cpu)->stats, 0, sizeof(per_cpu(cpu)->stats));
+		}
+}
+
+long cell_create(u64 config_phys, u64 size)
+{
+	unsigned long pages = 0;
+	struct warden_cell *config;
+	const char *why = NULL;
+	struct cell *cell;
+	unsigned int id;
+	int err;
+
+	for (id = 1; id < MAX_CELLS && cells[id]; id++)
+		;
+	if (id == MAX_CELLS) {
+		printk("warden: cell create: no free cell slot (%u)\n",
+		       MAX_CELLS - 1);
+		return -ENOMEM;
+	}
+	config = copy_config(config_phys, size, &pages);
+	if (!config) {
+		printk("warden: cell create: configuration not readable "
+		       "(size %llu, at most %u, in root memory)\n", size,
+		       WARDEN_CELL_CONFIG_MAX);
+		return -EINVAL;
+	}
+	if (warden_config_check(config, size, WARDEN_CELL_MAGIC, ARCH_NUMBER,
+				&why) == 0)
+		why = check_cell(config);
+	if (why) {
+		printk("warden: cell create refused: %s\n", why);
+		page_free(&mem_pool, config, pages);
+		return -EINVAL;
+	}
+	cell = page_alloc(&mem_pool, PAGES(sizeof(*cell)));
+	if (!cell) {
+		page_free(&mem_pool, config, pages);
+		return -ENOMEM;
+	}
+	cell->id = id;
+	cell->config = config;
+	cell->config_pages = pages;
+	cell->cpu_set = config->cpu_set;
+	cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
+	err = paging_init(&cell->mem, &mem_pool, PAGING_GUEST);
+	if (!err)
+		err = map_cell(cell);
+	if (!err) {
+		set_cpus(cell->cpu_set, cell);
+		err = arch_cell_init(cell);
+		if (err)
+			set_cpus(cell->cpu_set, &root_cell);
+	}
+	if (err) {
+		printk("warden: cell create \"%s\" failed (%d)\n",
+		       (const char *)config->name, err);
+		free_cell(cell);
+		return err;
+	}
+	cell->comm->signature = WARDEN_COMM_SIGNATURE;
+	cell->comm->cell_id = id;
+	root_cell.cpu_set &= ~cell->cpu_set;
+	/* Loadable regions stay with the root until the cell starts. */
+	for_regions(cell, ALL_MEM, NOT_SHARED | WARDEN_MEM_LOADABLE,
+		    root_unmap);
+	arch_cell_flush(&root_cell);
+	cells[id] = cell;
+	num_cells++;
+	printk("warden: cell \"%s\" created (id %u)\n", cell_name(cell), id);
+	return id;
+}
+
+static struct cell *find_cell(unsigned long id)
+{
+	return id && id < MAX_CELLS ? cells[id] : NULL;
+}
+
+/* Stop every CPU of the cell and wait until each is off. */
+static void park_cpus(struct cell *cell)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < num_cpus; cpu++)
+		if (cell->cpu_set & (1ULL << cpu))
+			arch_cpu_park(per_cpu(cpu), true);
+}
+
+static unsigned int first_cpu(u64 set)
+{
+	return __builtin_ctzll(set);
+}
+
+long cell_start(unsigned long id)
+{
+	struct cell *cell = find_cell(id);
+	int err;
+
+	if (!cell)
+		return -ENOENT;
+	if (cell->state != WARDEN_CELL_STATE_SHUT_DOWN)
+		return -EBUSY;
+	/* From now on the root cannot change what the cell runs. */
+	for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_unmap);
+	arch_cell_flush(&root_cell);
+	cell->comm->msg_to_cell = WARDEN_MSG_NONE;
+	cell->comm->cell_state = WARDEN_COMM_RUNNING;
+	cell->failed_cpus = 0;
+	cell->state = WARDEN_CELL_STATE_RUNNING;
+	err = arch_cpu_start(per_cpu(first_cpu(cell->cpu_set)),
+			     cell->config->cpu_reset_address);
+	if (err) {
+		cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
+		for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map);
+		printk("warden: cell \"%s\": its first CPU did not start "
+		       "(%d)\n", cell_name(cell), err);
+		return err;
+	}
+	printk("warden: cell \"%s\" started\n", cell_name(cell));
+	return 0;
+}
+
+static bool locked(struct cell *cell)
+{
+	return cell->state == WARDEN_CELL_STATE_RUNNING &&
+	       cell->comm->cell_state == WARDEN_COMM_LOCKED &&
+	       !(cell->config->flags & WARDEN_CELL_PASSIVE_COMM);
+}
+
+long cell_shutdown(unsigned long id)
+{
+	struct cell *cell = find_cell(id);
+	unsigned int was;
+
+	if (!cell)
+		return -ENOENT;
+	if (locked(cell)) {
+		cell->comm->msg_to_cell = WARDEN_MSG_SHUTDOWN_REQUEST;
+		return -EBUSY;
+	}
+	was = cell->state;
+	cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
+	park_cpus(cell);
+	/* Mapped again even if they were: cell_stop_self() cannot. */
+	for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map);
+	if (was != WARDEN_CELL_STATE_SHUT_DOWN)
+		printk("warden: cell \"%s\" shut down\n", cell_name(cell));
+	return 0;
+}
+
+long cell_destroy(unsigned long id)
+{
+	struct cell *cell = find_cell(id);
+
+	if (!cell)
+		return -ENOENT;
+	if (locked(cell)) {
+		cell->comm->msg_to_cell = WARDEN_MSG_SHUTDOWN_REQUEST;
+		return -EBUSY;
+	}
+	cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
+	park_cpus(cell);
+	arch_cell_exit(cell);
+	for_regions(cell, ALL_MEM, NOT_SHARED, root_map);
+	set_cpus(cell->cpu_set, &root_cell);
+	root_cell.cpu_set |= cell->cpu_set;
+	cells[id] = NULL;
+	num_cells--;
+	printk("warden: cell \"%s\" destroyed\n", cell_name(cell));
+	free_cell(cell);
+	return 0;
+}
+
+long cell_state(unsigned long id)
+{
+	struct cell *cell = id < MAX_CELLS ? cells[id] : NULL;
+
+	if (!cell)
+		return -ENOENT;
+	if (id == 0)
+		return WARDEN_CELL_STATE_RUNNING;
+	return locked(cell) ? WARDEN_CELL_STATE_RUNNING_LOCKED : cell->state;
+}
+
+void cell_stop_self(bool failed)
+{
+	struct per_cpu *self = this_cpu(), *pc;
+	struct cell *cell = self->cell;
+	unsigned int cpu;
+
+	if (failed) {
+		__atomic_or_fetch(&cell->failed_cpus, 1ULL << self->cpu,
+				  __ATOMIC_SEQ_CST);
+		cell->state = WARDEN_CELL_STATE_FAILED;
+	} else if (cell->state == WARDEN_CELL_STATE_RUNNING) {
+		cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
+		printk("warden: cell \"%s\" switched itself off\n",
+		       cell_name(cell));
+	}
+	for (cpu = 0; cpu < num_cpus; cpu++) {
+		pc = per_cpu(cpu);
+		if (pc != self && (cell->cpu_set & (1ULL << cpu)))
+			arch_cpu_park(pc, false);
+	}
+}
