@@ -239,6 +239,10 @@ void handle_exit(u64 *regs)
 	struct per_cpu *pc = this_cpu();
 	struct vmcb *v = pc->arch.vmcb;
 
+	pc->stats[WARDEN_STAT_TOTAL]++;
+	pc->stats[v->exitcode == EXIT_VMMCALL ? WARDEN_STAT_HYPERCALL :
+		  v->exitcode == EXIT_NPF ? WARDEN_STAT_MMIO :
+		  WARDEN_STAT_OTHER]++;
 	v->tlb_control = 0;
 	/* Linux's AP trampoline loads an EFER without SVME; VMRUN needs it. */
 	v->efer |= EFER_SVME;
