@@ -143,6 +143,11 @@ int arch_cell_init(struct cell *cell)
 	struct arch_cell *a = &cell->arch;
 	unsigned int n;
 
+	if (cell != &root_cell) {
+		printk("warden: cell \"%s\": cells other than the root cell "
+		       "are not supported on x86 yet\n", cell_name(cell));
+		return -EOPNOTSUPP;
+	}
 	a->iopm = page_alloc(&mem_pool, 3);
 	a->msrpm = page_alloc(&mem_pool, 2);
 	if (!a->iopm || !a->msrpm)

@@ -4,8 +4,11 @@
 
 #define ARCH_NAME	"x86"
 #define MAX_CPUS	64
-/* Where the core maps root memory it reads (cell.c). */
-#define TEMP_MAP_BASE	0x800000000000UL
+/*
+ * Where the core maps root memory it reads (cell.c): canonical, below the
+ * 128 TiB where x86-64 addresses sign-extend, clear of the CPU windows.
+ */
+#define TEMP_MAP_BASE	0x7f0000000000UL
 #define PERCPU_SIZE	(16 * 1024)
 /* offsetof(struct warden_header, num_cpus), for entry.S (checked in setup.c) */
 #define HEADER_NUM_CPUS	72
