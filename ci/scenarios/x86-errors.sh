@@ -69,6 +69,11 @@ check "Linux unchanged after offline CPU" unchanged
 
 check_output "enable works after all that" "enabled" warden enable $CELL
 check_fails "enable twice" "already enabled" warden enable $CELL
+check_fails "no cells but the root on x86 yet" "the hypervisor refused the cell" \
+	warden cell create /etc/warden/qemu-x86-demo.cell
+check_output "console says why" "not supported on x86 yet" warden console
+check_output "the cell's CPUs are Linux's again" "0-3" \
+	cat /sys/devices/system/cpu/online
 check "rmmod refused while enabled" sh -c '! rmmod warden'
 check_output "still enabled" "1" cat $SYS/enabled
 check "workload while enabled" workload
