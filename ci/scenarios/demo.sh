@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # `make demo`: show warden on a stock kernel: the driver, the CLI, and where
-# the architecture can be enabled (arm64), the hypervisor under Linux.  Where
+# the architecture can be enabled (arm64, x86), the hypervisor under Linux.  Where
 # it cannot be enabled yet, `warden enable` says so rather than pretending.
 . /ci/lib.sh
 
