@@ -631,8 +631,8 @@ static struct per_cpu *cpu_by_mpidr(u64 mpidr)
 /*
  * A cell wrote ICC_SGI1R_EL1: send the SGI, but not to CPUs of another
  * cell.  A target the hypervisor does not know is a root CPU that has not
- * entered yet (while the driver hands CPUs over one by one), which the
- * root cell may interrupt.  Broadcasts are only passed on while there is
+ * entered yet (while the driver hands CPUs over one by one), which only
+ * the root cell may interrupt.  Broadcasts are only passed on while there is
  * no other cell.
  */
 void gic_send_sgi(u64 sgi1r)
@@ -651,7 +651,7 @@ void gic_send_sgi(u64 sgi1r)
 			if (!(sgi1r & (1UL << bit)))
 				continue;
 			target = cpu_by_mpidr(aff | (aff0_base + bit));
-			if (target && target->cell != cell)
+			if (target ? target->cell != cell : cell != &root_cell)
 				sgi1r &= ~(1UL << bit);
 		}
 		if (!(sgi1r & 0xffff))
