@@ -598,6 +598,12 @@ void gic_handle_irq(void)
 			if (intid == SGI_PARK && pc->park)
 				cpu_park_self();
 			inject(intid, prio, false);
+		} else if (pc->cell != &root_cell &&
+			   (intid >= LPI_FIRST || !owns(pc->cell, intid)) &&
+			   intid >= 32) {
+			/* Routed here before its owner moved it: not this cell's. */
+			if (intid < LPI_FIRST)
+				write_sysreg(icc_dir_el1, intid);
 		} else {
 			inject(intid, prio, intid < LPI_FIRST);
 		}
