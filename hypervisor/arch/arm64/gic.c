@@ -259,11 +259,13 @@ static bool gicd_access(struct cell *cell, struct mmio_access *a)
 #define GICR_IGROUPR0		(GICR_SGI + 0x0080)
 #define SGI_PARK_BIT		(1U << SGI_PARK)
 #define GICR_ID_REGS		0xffd0		/* GICR_PIDR4 .. GICR_CIDR3 */
+#define GICR_WAKER		0x0014
 
 /*
  * A cell's access to a redistributor frame that is not mapped for it.  A
  * non-root cell's own CPUs' frames are its, except that it may not disable
- * or lower SGI_PARK, by which the hypervisor stops its CPUs.  Of any other
+ * or lower SGI_PARK, by which the hypervisor stops its CPUs, nor put the
+ * redistributor to sleep, which would hold SGI_PARK back.  Of any other
  * frame (for the root cell: those of other cells' CPUs) it may read
  * GICR_TYPER and the ID registers only, so that it can find its own frame
  * by affinity as on hardware (Linux does so whenever a CPU comes online).
@@ -289,6 +291,8 @@ static bool gicr_access(struct cell *cell, struct mmio_access *a)
 		a->value = mmio_read(base + off, a->size);
 		return true;
 	}
+	if (off == GICR_WAKER)
+		return true;	/* asleep, it would not get SGI_PARK */
 	if (off == GICR_ICENABLER0)
 		a->value &= ~SGI_PARK_BIT;
 	else if (off == GICR_IGROUPR0)
