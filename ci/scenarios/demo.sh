@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # `make demo`: show warden on a stock kernel: the driver, the CLI, and where
-# the architecture can be enabled (arm64, x86), the hypervisor under Linux.  Where
+# the architecture can be enabled (arm64, x86), the hypervisor under Linux,
+# and where cells exist (arm64) two cells beside it.  Where
 # it cannot be enabled yet, `warden enable` says so rather than pretending.
 . /ci/lib.sh
 
@@ -29,6 +30,27 @@ if warden enable /etc/warden/qemu-$arch.cell; then
 	for c in $(seq 0 $(($(nproc) - 1))); do
 		taskset -c $c sh -c "head -c 1048576 /dev/zero | md5sum"
 	done
+	I=/usr/lib/warden/inmates
+	step "a cell: warden cell create /etc/warden/qemu-$arch-demo.cell"
+	if warden cell create /etc/warden/qemu-$arch-demo.cell; then
+		echo "CPUs Linux has now: $(cat /sys/devices/system/cpu/online)"
+		step "warden cell load demo $I/tiny.bin -s 'hello=demo'; warden cell start demo"
+		warden cell load demo $I/tiny.bin -s "hello=demo" &&
+			warden cell start demo
+		sleep 1
+		warden cell list
+		step "the timer demo in a second cell, while the root is busy"
+		warden cell create /etc/warden/qemu-$arch-demo2.cell &&
+			warden cell load demo2 $I/timer.bin -s "seconds=3" &&
+			warden cell start demo2
+		taskset -c 0 sh -c "head -c 4194304 /dev/zero | md5sum"
+		sleep 3
+		warden cell stats demo2
+		step "warden cell destroy demo; warden cell destroy demo2"
+		warden cell destroy demo
+		warden cell destroy demo2
+		echo "CPUs Linux has now: $(cat /sys/devices/system/cpu/online)"
+	fi
 	step "warden console"
 	warden console
 	step "warden disable"

@@ -5,7 +5,8 @@
  * cells): the timer PPI and its own SGIs must work; a line that is not its
  * own must read as disabled and unrouted whatever it writes, the
  * distributor's control register and another CPU's redistributor must not
- * change, and SGIs to CPUs of other cells must not arrive here.
+ * change, SGIs to CPUs of other cells must not arrive here, and no
+ * redistributor may be put to sleep.
  * line=N picks the foreign line (default 33, the root's UART).
  */
 #include <inmate.h>
@@ -16,6 +17,9 @@
 #define GICD_ICENABLER		0x0180
 #define GICD_IROUTER		0x6000
 #define GICR			0x080a0000UL	/* CPU 0's frame */
+#define GICR_FRAME		0x20000
+#define GICR_WAKER		0x0014
+#define GICR_WAKER_SLEEP	(1 << 1)
 #define GICR_TYPER		0x0008
 #define GICR_ISENABLER0		0x10100
 #define GICR_ICENABLER0		0x10180
@@ -61,7 +65,7 @@ static void wait_a_bit(void)
 void inmate_main(void)
 {
 	unsigned int line = cmdline_number("line", 33), reg = line / 32 * 4;
-	unsigned int bit = 1U << (line % 32), ctlr, typer;
+	unsigned int bit = 1U << (line % 32), ctlr, typer, n;
 	unsigned long mine = cpu_hw_id();
 
 	irq_init(handler);
@@ -101,6 +105,14 @@ void inmate_main(void)
 	wait_a_bit();
 	test_check("irq-sgi-foreign-cpu", sgis == 1,
 		   "%u SGIs here after one to CPU 0", sgis);
+
+	/* Asleep, a redistributor passes no interrupt on: not allowed. */
+	for (n = 0; n < 4; n++)
+		wr32(GICR + n * GICR_FRAME + GICR_WAKER, GICR_WAKER_SLEEP);
+	send_sgi(mine, 1);
+	wait_a_bit();
+	test_check("irq-redistributor-stays-awake", sgis == 2,
+		   "%u SGIs after asking all redistributors to sleep", sgis);
 	test_summary("irqs");
 	for (;;)
 		cpu_wait_for_interrupt();

@@ -259,11 +259,13 @@ static bool gicd_access(struct cell *cell, struct mmio_access *a)
 #define GICR_IGROUPR0		(GICR_SGI + 0x0080)
 #define SGI_PARK_BIT		(1U << SGI_PARK)
 #define GICR_ID_REGS		0xffd0		/* GICR_PIDR4 .. GICR_CIDR3 */
+#define GICR_WAKER		0x0014
 
 /*
  * A cell's access to a redistributor frame that is not mapped for it.  A
  * non-root cell's own CPUs' frames are its, except that it may not disable
- * or lower SGI_PARK, by which the hypervisor stops its CPUs.  Of any other
+ * or lower SGI_PARK, by which the hypervisor stops its CPUs, nor put the
+ * redistributor to sleep, which would hold SGI_PARK back.  Of any other
  * frame (for the root cell: those of other cells' CPUs) it may read
  * GICR_TYPER and the ID registers only, so that it can find its own frame
  * by affinity as on hardware (Linux does so whenever a CPU comes online).
@@ -289,6 +291,8 @@ static bool gicr_access(struct cell *cell, struct mmio_access *a)
 		a->value = mmio_read(base + off, a->size);
 		return true;
 	}
+	if (off == GICR_WAKER)
+		return true;	/* asleep, it would not get SGI_PARK */
 	if (off == GICR_ICENABLER0)
 		a->value &= ~SGI_PARK_BIT;
 	else if (off == GICR_IGROUPR0)
@@ -598,6 +602,12 @@ void gic_handle_irq(void)
 			if (intid == SGI_PARK && pc->park)
 				cpu_park_self();
 			inject(intid, prio, false);
+		} else if (pc->cell != &root_cell &&
+			   (intid >= LPI_FIRST || !owns(pc->cell, intid)) &&
+			   intid >= 32) {
+			/* Routed here before its owner moved it: not this cell's. */
+			if (intid < LPI_FIRST)
+				write_sysreg(icc_dir_el1, intid);
 		} else {
 			inject(intid, prio, intid < LPI_FIRST);
 		}
@@ -631,8 +641,8 @@ static struct per_cpu *cpu_by_mpidr(u64 mpidr)
 /*
  * A cell wrote ICC_SGI1R_EL1: send the SGI, but not to CPUs of another
  * cell.  A target the hypervisor does not know is a root CPU that has not
- * entered yet (while the driver hands CPUs over one by one), which the
- * root cell may interrupt.  Broadcasts are only passed on while there is
+ * entered yet (while the driver hands CPUs over one by one), which only
+ * the root cell may interrupt.  Broadcasts are only passed on while there is
  * no other cell.
  */
 void gic_send_sgi(u64 sgi1r)
@@ -651,7 +661,7 @@ void gic_send_sgi(u64 sgi1r)
 			if (!(sgi1r & (1UL << bit)))
 				continue;
 			target = cpu_by_mpidr(aff | (aff0_base + bit));
-			if (target && target->cell != cell)
+			if (target ? target->cell != cell : cell != &root_cell)
 				sgi1r &= ~(1UL << bit);
 		}
 		if (!(sgi1r & 0xffff))
