@@ -106,6 +106,7 @@ int arch_map_devices(struct paging *hv)
 			  MAP_READ | MAP_WRITE | MAP_DEVICE);
 }
 
+/* Nothing global: the driver checked SVM and NPT on every CPU. */
 int arch_init(void)
 {
 	return 0;
@@ -350,7 +351,21 @@ void __attribute__((noreturn)) x86_entry(const struct x86_handover *ho)
 	vm_loop(pc->arch.regs);
 }
 
-/* Cells other than the root: not yet on this architecture. */
+/*
+ * The hypervisor's mappings are not global: reloading CR3 drops them.
+ * Only the calling CPU used what was unmapped (cell.c's temporary map).
+ */
+void arch_flush_hv_tlb(void)
+{
+	unsigned long cr3;
+
+	asm volatile("mov %%cr3, %0; mov %0, %%cr3" : "=r"(cr3) : : "memory");
+}
+
+/*
+ * Cells other than the root: not yet on this architecture, and
+ * arch_cell_init() refuses them, so the core never gets further.
+ */
 void arch_cell_exit(struct cell *cell)
 {
 }
@@ -359,13 +374,9 @@ void arch_cell_flush(struct cell *cell)
 {
 }
 
-void arch_flush_hv_tlb(void)
-{
-}
-
 int arch_cpu_start(struct per_cpu *pc, u64 entry)
 {
-	return -95;
+	return -EOPNOTSUPP;
 }
 
 void arch_cpu_park(struct per_cpu *pc, bool wait)
