@@ -7,17 +7,9 @@
 # The deliberately wrong configurations come from tests/configs/arm64/.
 . /ci/lib.sh
 
-SYS=/sys/devices/warden
-I=/usr/lib/warden/inmates
+I=$INMATES
 T=/usr/share/warden/tests
 DEMO=/etc/warden/qemu-arm64-demo.cell
-
-cell_dir() {
-	for d in $SYS/cells/*; do
-		[ "$(cat $d/name 2>/dev/null)" = "$1" ] && echo $d && return 0
-	done
-	return 1
-}
 
 # The state every refusal must leave: demo running on CPU 3, CPUs 0-2 in
 # Linux, two cells, the pool as it was.

@@ -10,22 +10,10 @@
 # and the root and the other cell (demo2) go on.
 . /ci/lib.sh
 
-SYS=/sys/devices/warden
-I=/usr/lib/warden/inmates
+I=$INMATES
 DEMO=/etc/warden/qemu-arm64-demo.cell
 
-dd if=/dev/urandom of=/tmp/data bs=64k count=4 2>/dev/null
-REF=$(md5sum < /tmp/data)
-
-workload() {
-	for c in 0 1; do
-		taskset -c $c md5sum < /tmp/data > /tmp/md5.$c &
-	done
-	wait
-	for c in 0 1; do
-		[ "$(cat /tmp/md5.$c)" = "$REF" ] || return 1
-	done
-}
+workload_init
 
 cell_file() {
 	for d in $SYS/cells/*; do
@@ -40,19 +28,6 @@ wait_state() {
 	while [ "$(cell_file $1 state)" != "$2" ]; do
 		i=$((i + 1))
 		[ $i -gt 100 ] && { echo "cell $1 is '$(cell_file $1 state)'"; return 1; }
-		sleep 0.1
-	done
-}
-
-console_count() {
-	warden console | grep -cF -- "$1"
-}
-
-wait_console() {
-	i=0
-	while [ "$(console_count "$1")" -lt "$2" ]; do
-		i=$((i + 1))
-		[ $i -gt 100 ] && { echo "no line $2 with '$1'"; return 1; }
 		sleep 0.1
 	done
 }

@@ -10,58 +10,16 @@
 # where each line of a cell starts with its name in brackets.
 . /ci/lib.sh
 
-SYS=/sys/devices/warden
-I=/usr/lib/warden/inmates
+I=$INMATES
 DEMO=/etc/warden/qemu-arm64-demo.cell
 DEMO2=/etc/warden/qemu-arm64-demo2.cell
 
-dd if=/dev/urandom of=/tmp/data bs=64k count=4 2>/dev/null
-REF=$(md5sum < /tmp/data)
-
-# The root's CPUs all compute the same checksum.
-workload() {
-	for c in $(cat /sys/devices/system/cpu/online | tr ',' ' '); do
-		case $c in
-		*-*) seq ${c%-*} ${c#*-} ;;
-		*) echo $c ;;
-		esac
-	done > /tmp/cpus
-	for c in $(cat /tmp/cpus); do
-		taskset -c $c md5sum < /tmp/data > /tmp/md5.$c &
-	done
-	wait
-	for c in $(cat /tmp/cpus); do
-		[ "$(cat /tmp/md5.$c)" = "$REF" ] || return 1
-	done
-}
-
-# The sysfs folder of cell $1 (name).
-cell_dir() {
-	for d in $SYS/cells/*; do
-		[ "$(cat $d/name 2>/dev/null)" = "$1" ] && echo $d && return 0
-	done
-	return 1
-}
+workload_init
 
 # state_is NAME STATE
 state_is() {
 	s=$(cat "$(cell_dir $1)/state" 2>/dev/null)
 	[ "$s" = "$2" ] || { echo "cell $1 is '$s', not '$2'"; return 1; }
-}
-
-# Lines of the console that contain $1.
-console_count() {
-	warden console | grep -cF -- "$1"
-}
-
-# wait_console PATTERN N: up to 10 s for the Nth line with PATTERN.
-wait_console() {
-	i=0
-	while [ "$(console_count "$1")" -lt "$2" ]; do
-		i=$((i + 1))
-		[ $i -gt 100 ] && { echo "no line $2 with '$1'"; return 1; }
-		sleep 0.1
-	done
 }
 
 cpu_online() {

@@ -7,13 +7,5 @@
 # goes on as it was.
 . /ci/lib.sh
 
-check "modprobe warden" modprobe warden
-check_fails "enable refused: intel" "the VMX backend is not there yet" \
-	warden enable /etc/warden/qemu-x86.cell
-check_output "not enabled" "0" cat /sys/devices/warden/enabled
-check "nothing reserved" sh -c '! grep -q warden /proc/iomem'
-check_output "all CPUs online" "0-3" cat /sys/devices/system/cpu/online
-check "Linux goes on" sh -c "seq 1 2000 | md5sum"
-check "rmmod warden" rmmod warden
-check_dmesg_clean
+enable_refused "the VMX backend is not there yet"
 finish
