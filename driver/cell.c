@@ -464,8 +464,8 @@ int warden_cell_shutdown(struct warden_file *wf, void __user *arg)
 	return ret;
 }
 
-int warden_cell_destroy_entry(struct warden_file *wf,
-			      struct warden_cell_entry *c)
+static int warden_cell_destroy_entry(struct warden_file *wf,
+				     struct warden_cell_entry *c)
 {
 	long ret = warden_arch_hypercall(WARDEN_HC_CELL_DESTROY, c->id, 0);
 

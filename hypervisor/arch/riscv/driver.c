@@ -40,13 +40,9 @@ void warden_arch_flush(void *addr, size_t size)
 {
 }
 
-/* Linux's RAM starts below the hypervisor memory: mem= keeps it there. */
+/* Never called: warden_arch_check() refuses before memory is looked at. */
 void warden_arch_mem_param(char *buf, size_t len, u64 phys, u64 size,
 			   u64 lowest_ram)
 {
-	if (lowest_ram < phys)
-		snprintf(buf, len, "mem=%lluM to keep Linux below it",
-			 (phys - lowest_ram) >> 20);
-	else
-		snprintf(buf, len, "mem= or memmap= to keep Linux out of it");
+	snprintf(buf, len, "mem=");
 }
