@@ -425,7 +425,10 @@ static int cmd_config(int argc, char **argv)
 			execv(tool, argv);
 	}
 	execv(CONFIG_TOOL_DIR "/warden-config", argv);
-	die("cannot run %s/warden-config: %s (it needs python3)",
+	if (access(CONFIG_TOOL_DIR "/warden-config", F_OK))
+		die("%s/warden-config not found: install warden ('make install') or point WARDEN_CONFIG_TOOL at tools/warden-config",
+		    CONFIG_TOOL_DIR);
+	die("cannot run %s/warden-config: %s (it needs python3 on the PATH)",
 	    CONFIG_TOOL_DIR, strerror(errno));
 }
 
@@ -511,6 +514,10 @@ int main(int argc, char **argv)
 		if (n)
 			return commands[i].run(argc - n, argv + n);
 	}
+	if (!strcmp(argv[1], "cell"))
+		die("%s%s%s: warden cell create|load|start|shutdown|destroy|list|stats ...; see 'warden --help'",
+		    argc > 2 ? "unknown command 'cell " : "usage",
+		    argc > 2 ? argv[2] : "", argc > 2 ? "'" : "");
 	die("unknown command '%s%s%s': see 'warden --help'", argv[1],
 	    argc > 2 ? " " : "", argc > 2 ? argv[2] : "");
 }
