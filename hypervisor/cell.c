@@ -119,6 +119,7 @@ static const char *check_cell(const struct warden_cell *config)
 	unsigned int n, m, cpu, id;
 	struct per_cpu *pc;
 	struct cell *other;
+	bool comm = false;
 
 	if (config->flags & WARDEN_CELL_ROOT)
 		return "it is a root cell";
@@ -140,8 +141,10 @@ static const char *check_cell(const struct warden_cell *config)
 					   config->name))
 			return "a cell of that name exists";
 	for (n = 0; n < config->memory_regions.count; n++) {
-		if (r[n].flags & WARDEN_MEM_COMM)
+		if (r[n].flags & WARDEN_MEM_COMM) {
+			comm = true;
 			continue;
+		}
 		if (!root_region(r[n].phys_start, r[n].size))
 			return "memory outside the root cell's RAM";
 		for (id = 1; id < MAX_CELLS; id++) {
@@ -156,6 +159,9 @@ static const char *check_cell(const struct warden_cell *config)
 					return "memory of another cell";
 		}
 	}
+	/* The validator allows none, but the cell's comm page is used. */
+	if (!comm)
+		return "no comm region";
 	return NULL;
 }
 
