@@ -319,6 +319,7 @@ long cell_start(unsigned long id)
 	if (err) {
 		cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
 		for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map);
+		arch_cell_flush(&root_cell);
 		printk("warden: cell \"%s\": its first CPU did not start "
 		       "(%d)\n", cell_name(cell), err);
 		return err;
@@ -350,6 +351,7 @@ long cell_shutdown(unsigned long id)
 	park_cpus(cell);
 	/* Mapped again even if they were: cell_stop_self() cannot. */
 	for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map);
+	arch_cell_flush(&root_cell);	/* tables merged into blocks */
 	if (was != WARDEN_CELL_STATE_SHUT_DOWN)
 		printk("warden: cell \"%s\" shut down\n", cell_name(cell));
 	return 0;
@@ -369,6 +371,7 @@ long cell_destroy(unsigned long id)
 	park_cpus(cell);
 	arch_cell_exit(cell);
 	for_regions(cell, ALL_MEM, NOT_SHARED, root_map);
+	arch_cell_flush(&root_cell);	/* tables merged into blocks */
 	set_cpus(cell->cpu_set, &root_cell);
 	root_cell.cpu_set |= cell->cpu_set;
 	cells[id] = NULL;

@@ -74,6 +74,32 @@ static u64 *next_table(struct paging *pg, u64 *pte, unsigned int level)
 	return table;
 }
 
+/*
+ * The reverse of split(): if the table below *pte (at level) maps one
+ * contiguous span with identical attributes, as pieces of the leaf that
+ * maps [virt, virt + span) to phys with flags, replace it by that leaf
+ * and free it.  Like split(), it rewrites a live entry in place: the
+ * translation stays the same, the caller flushes TLBs (before the pool
+ * hands the freed table out again).
+ */
+static void merge(struct paging *pg, u64 *pte, unsigned int level,
+		  u64 virt, u64 phys, unsigned long flags)
+{
+	u64 span = 1ULL << shift(level), offset = virt & (span - 1), block;
+	u64 *table = table_of(*pte);
+	unsigned int i;
+
+	if (!arch_block_allowed(level) || (phys & (span - 1)) != offset)
+		return;
+	block = arch_pte_leaf(pg->kind, level, phys - offset, flags);
+	for (i = 0; i < ENTRIES; i++)
+		if (table[i] != arch_pte_split(block, level,
+					       (u64)i << shift(level + 1)))
+			return;
+	*pte = block;
+	page_free(pg->pool, table, 1);
+}
+
 static bool table_empty(const u64 *table)
 {
 	unsigned int i;
@@ -118,6 +144,8 @@ static int update(struct paging *pg, u64 *table, unsigned int level,
 			if (unmap && table_empty(sub)) {
 				page_free(pg->pool, sub, 1);
 				*pte = 0;
+			} else if (!unmap) {
+				merge(pg, pte, level, virt, phys, flags);
 			}
 		}
 		if (!unmap)

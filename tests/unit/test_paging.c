@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Host unit test of the core's page tables (hypervisor/paging.c) with the
- * arm64 entry format: blocks where alignment allows, splitting, unmapping
- * with tables given back, and the bits of each kind of mapping.
+ * arm64 entry format: blocks where alignment allows, splitting, merging
+ * back, unmapping with tables given back, and the bits of each kind of
+ * mapping.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -142,7 +143,10 @@ static void test_split_and_unmap(void **state)
 	assert_int_equal(level, 2);
 	assert_true(pte & PTE_S2_READ);
 
-	/* Mapping the page back leaves the tables; unmapping all frees them. */
+	/*
+	 * Mapping the page back with other permissions leaves the tables
+	 * (test_merge: with the same ones they go); unmapping all frees them.
+	 */
 	paging_map(&pg, GiB + 5 * MiB, GiB + 5 * MiB, PAGE_SIZE, MAP_READ);
 	assert_int_equal(paging_translate(&pg, GiB + 5 * MiB), GiB + 5 * MiB);
 	assert_int_equal(paging_unmap(&pg, GiB, 2 * GiB), 0);
@@ -151,6 +155,71 @@ static void test_split_and_unmap(void **state)
 	/* Unmapping what is not mapped is fine and allocates nothing. */
 	assert_int_equal(paging_unmap(&pg, 4 * GiB, 4 * MiB), 0);
 	assert_int_equal(pool.used, used + 1);
+	paging_destroy(&pg);
+	assert_int_equal(pool.used, used);
+}
+
+/* What a split took comes back when the pieces are whole again. */
+static void test_merge(void **state)
+{
+	unsigned long rw = MAP_READ | MAP_WRITE, used = pool.used;
+	struct paging pg;
+	unsigned int level;
+	u64 pte, block;
+
+	paging_init(&pg, &pool, PAGING_GUEST);
+	paging_map(&pg, GiB, GiB, GiB, rw);
+	block = leaf(&pg, GiB, &level);
+	assert_int_equal(level, 1);
+	assert_int_equal(pool.used, used + 2);
+
+	/* A page out, split twice; back with the same attributes: merged
+	 * twice, into the very 1-GiB block that was there. */
+	paging_unmap(&pg, GiB + 5 * MiB, PAGE_SIZE);
+	assert_int_equal(pool.used, used + 4);
+	assert_int_equal(paging_map(&pg, GiB + 5 * MiB, GiB + 5 * MiB,
+				    PAGE_SIZE, rw), 0);
+	assert_int_equal(pool.used, used + 2);
+	pte = leaf(&pg, GiB + 5 * MiB, &level);
+	assert_int_equal(level, 1);
+	assert_int_equal(pte, block);
+	assert_int_equal(paging_translate(&pg, GiB + 5 * MiB + 0x123),
+			 GiB + 5 * MiB + 0x123);
+
+	/* Over several calls, 1 MiB at a time, as cells come and go. */
+	paging_unmap(&pg, GiB + 2 * MiB, 2 * MiB);
+	paging_map(&pg, GiB + 2 * MiB, GiB + 2 * MiB, MiB, rw);
+	assert_int_equal(pool.used, used + 4);	/* a page table, level 2 */
+	paging_map(&pg, GiB + 3 * MiB, GiB + 3 * MiB, MiB, rw);
+	assert_int_equal(pool.used, used + 2);
+	assert_int_equal(leaf(&pg, GiB + 3 * MiB, &level), block);
+
+	/* Other attributes, or not contiguous: no merge. */
+	paging_map(&pg, GiB + 5 * MiB, GiB + 5 * MiB, PAGE_SIZE, MAP_READ);
+	assert_int_equal(pool.used, used + 4);
+	paging_map(&pg, GiB + 5 * MiB, GiB + 5 * MiB, PAGE_SIZE, rw);
+	assert_int_equal(pool.used, used + 2);
+	paging_map(&pg, GiB + 5 * MiB, GiB + 9 * MiB, PAGE_SIZE, rw);
+	assert_int_equal(pool.used, used + 4);
+	assert_int_equal(paging_translate(&pg, GiB + 5 * MiB),
+			 GiB + 9 * MiB);
+	paging_map(&pg, GiB + 5 * MiB, GiB + 5 * MiB, PAGE_SIZE, rw);
+	assert_int_equal(pool.used, used + 2);
+
+	/* Contiguous and the same, but not aligned to a block: pages stay. */
+	paging_map(&pg, 8 * GiB, 8 * GiB + PAGE_SIZE, 2 * MiB, rw);
+	assert_int_equal(pool.used, used + 4);
+	paging_map(&pg, 8 * GiB, 8 * GiB + PAGE_SIZE, PAGE_SIZE, rw);
+	assert_int_equal(pool.used, used + 4);
+	leaf(&pg, 8 * GiB, &level);
+	assert_int_equal(level, 3);
+
+	/* No blocks at level 0: a level-1 table full of 1-GiB blocks stays. */
+	paging_map(&pg, 0, 0, 512 * GiB, rw);
+	assert_int_equal(pool.used, used + 2);	/* the 8-GiB pages went */
+	leaf(&pg, 0, &level);
+	assert_int_equal(level, 1);
+
 	paging_destroy(&pg);
 	assert_int_equal(pool.used, used);
 }
@@ -242,6 +311,7 @@ int main(void)
 		cmocka_unit_test(test_blocks),
 		cmocka_unit_test(test_pages_and_offsets),
 		cmocka_unit_test(test_split_and_unmap),
+		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_remap_replaces),
 		cmocka_unit_test(test_entry_bits),
 		cmocka_unit_test(test_bad_ranges),

@@ -21,7 +21,8 @@
  *
  * Cells other than the root (cell.c, on a root CPU in a hypercall, which
  * the driver serialises): arch_cell_init() when one is created,
- * arch_cell_flush() after the core unmapped memory from a cell,
+ * arch_cell_flush() after the core unmapped memory from a cell or mapped
+ * the root's back (which may merge tables into blocks),
  * arch_cpu_start() / arch_cpu_park() as cells start and stop, and
  * arch_cell_exit() when one is destroyed.  The core maps root memory it
  * must read (a cell configuration) at TEMP_MAP_BASE (<asm/arch-defs.h>)
@@ -78,8 +79,9 @@ int arch_cell_init(struct cell *cell);
 void arch_cell_exit(struct cell *cell);
 
 /*
- * Mappings were removed from cell->mem: drop whatever TLB entries of that
- * address space any CPU may hold.  Called on a CPU of the root cell.
+ * Mappings were removed from cell->mem, or tables of it replaced by
+ * blocks and freed: drop whatever TLB entries (walk caches included) of
+ * that address space any CPU may hold.  Called on a CPU of the root cell.
  */
 void arch_cell_flush(struct cell *cell);
 

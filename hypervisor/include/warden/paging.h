@@ -6,7 +6,10 @@
  * may be used and how an entry is encoded.  Every architecture warden
  * supports has 512 8-byte entries per 4 KiB table.
  *
- * The caller serialises changes to one address space and flushes TLBs.
+ * The caller serialises changes to one address space and flushes TLBs,
+ * after unmapping and also after mapping over what was mapped: either may
+ * free tables a CPU's walk cache can still point to, so the flush must
+ * come before the pool hands them out again.
  */
 #ifndef _WARDEN_PAGING_H
 #define _WARDEN_PAGING_H
@@ -36,6 +39,9 @@ int paging_init(struct paging *pg, struct page_pool *pool, unsigned int kind);
  * Map [virt, virt + size) to [phys, phys + size), replacing what was
  * there, with the largest blocks alignment allows.  All three must be
  * page aligned.  -ENOMEM if the pool runs out (what was mapped stays).
+ * A table whose entries end up mapping its whole span contiguously with
+ * the same attributes, where that level allows blocks, is replaced by a
+ * block and freed: what an earlier split took comes back.
  */
 int paging_map(struct paging *pg, u64 virt, u64 phys, u64 size,
 	       unsigned long flags);
