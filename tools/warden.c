@@ -110,18 +110,25 @@ static void *read_file(const char *path, size_t *size)
 	return buf;
 }
 
-static int cmd_enable(int argc, char **argv)
+/* A configuration image as the driver takes it. */
+static struct warden_config_buf read_config(const char *path)
 {
 	struct warden_config_buf cb;
 	size_t size;
-	void *image;
+
+	cb.addr = (unsigned long)read_file(path, &size);
+	cb.size = size;
+	return cb;
+}
+
+static int cmd_enable(int argc, char **argv)
+{
+	struct warden_config_buf cb;
 	int fd;
 
 	if (argc != 2)
 		die("usage: warden enable SYSTEM.cell");
-	image = read_file(argv[1], &size);
-	cb.addr = (unsigned long)image;
-	cb.size = size;
+	cb = read_config(argv[1]);
 	fd = open_device();
 	request(fd, WARDEN_ENABLE, &cb, argv[1]);
 	printf("warden: enabled with %s\n", argv[1]);
@@ -183,15 +190,11 @@ static void cell_id(const char *arg, struct warden_cell_id *ci)
 static int cmd_cell_create(int argc, char **argv)
 {
 	struct warden_config_buf cb;
-	size_t size;
-	void *image;
 	int fd, id;
 
 	if (argc != 2)
 		die("usage: warden cell create CELL.cell");
-	image = read_file(argv[1], &size);
-	cb.addr = (unsigned long)image;
-	cb.size = size;
+	cb = read_config(argv[1]);
 	fd = open_device();
 	id = ioctl(fd, WARDEN_CELL_CREATE, &cb);
 	if (id < 0)
