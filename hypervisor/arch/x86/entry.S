@@ -32,10 +32,7 @@ arch_entry:
 	call	x86_entry		/* does not return */
 	/* A CPU we have no area for: answer -EINVAL through the block. */
 1:	movq	$-22, HO_REGS(%rdi)
-	mov	HO_CR3(%rdi), %rsi
-	mov	HO_LEAVE(%rdi), %rax
-	mov	HO_SELF(%rdi), %rdi
-	jmp	*%rax
+	jmp	leave
 
 /*
  * return_to_linux(state): state is the CPU's handover block as the
@@ -53,6 +50,8 @@ return_to_linux:
 	cld
 	rep movsq
 	sub	$HO_SIZE, %rdi
+	/* rdi: the driver's block; its trampoline takes it from here. */
+leave:
 	mov	HO_CR3(%rdi), %rsi
 	mov	HO_LEAVE(%rdi), %rax
 	mov	HO_SELF(%rdi), %rdi
