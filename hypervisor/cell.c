@@ -2,13 +2,21 @@
 /*
  * Non-root cells: create, start, shut down, destroy (Documentation/cells.md).
  *
- * The root cell's hypercalls come here one at a time (the driver holds its
- * lock).  A cell's memory leaves the root cell's address space while the
+ * The root cell's hypercalls come here one at a time: control.c holds
+ * mgmt_lock around them, whatever the driver does.  A cell's memory leaves
+ * the root cell's address space while the
  * cell exists, except regions marked root-shared and, while the cell does
  * not run, its loadable regions, which the root writes images into.
  * A cell's CPUs are off whenever it does not run; arch_cpu_park() stops
  * them, arch_cpu_start() starts the first one at the cell's reset address
  * (the others wait for the cell's own PSCI CPU_ON).
+ *
+ * Every change of owner fails closed: if the root cannot be unmapped from a
+ * region (the pool ran dry splitting a block), whatever was taken goes back
+ * and the call fails.  Memory is zeroed whenever it changes owner (scrub()):
+ * what a cell leaves behind never reaches the root or the next cell, and
+ * what the root left in a region never reaches the cell.  Nothing treats a
+ * CPU as stopped before arch_cpu_park() says it is off.
  *
  * A cell's CPU that faults, or that asks for the cell to be switched off,
  * calls cell_stop_self(): it never takes a lock and never waits for
@@ -54,62 +62,157 @@ static const struct warden_memory_region *root_region(u64 phys, u64 size)
 	return NULL;
 }
 
-static void for_regions(struct cell *cell, u64 any, u64 none,
-			void (*fn)(const struct warden_memory_region *r))
-{
-	const struct warden_memory_region *r = warden_cell_regions(cell->config);
-	unsigned int n;
-
-	for (n = 0; n < cell->config->memory_regions.count; n++)
-		if ((r[n].flags & any) && !(r[n].flags & none))
-			fn(&r[n]);
-}
+#define ALL_MEM		(~0ULL)
+#define SCRUB_CHUNK	0x200000ULL	/* 2 MiB: one block of the window */
+#define NOT_SHARED	(WARDEN_MEM_COMM | WARDEN_MEM_ROOT_SHARED)
 
 /* The root cell sees its RAM at the same addresses as the hypervisor. */
-static void root_unmap(const struct warden_memory_region *r)
+static int root_unmap(const struct warden_memory_region *r)
 {
-	paging_unmap(&root_cell.mem, r->phys_start, r->size);
+	return paging_unmap(&root_cell.mem, r->phys_start, r->size);
 }
 
-static void root_map(const struct warden_memory_region *r)
+static int root_map(const struct warden_memory_region *r)
 {
 	const struct warden_memory_region *home = root_region(r->phys_start,
 							      r->size);
 
-	if (home)
-		paging_map(&root_cell.mem, r->phys_start, r->phys_start,
-			   r->size, region_flags(home));
+	if (!home)
+		return 0;
+	return paging_map(&root_cell.mem, r->phys_start, r->phys_start,
+			  r->size, region_flags(home));
 }
 
-#define ALL_MEM		(~0ULL)
-#define NOT_SHARED	(WARDEN_MEM_COMM | WARDEN_MEM_ROOT_SHARED)
+/*
+ * Zero [phys, phys + size) (or, without zero, leave it as it is) and push
+ * it to memory: the next owner may read it with its caches off.  A chunk
+ * at a time through TEMP_MAP_BASE.  0 or -errno (no pool page for a table).
+ */
+static int scrub(u64 phys, u64 size, bool zero)
+{
+	u64 done, n;
+	void *va;
+	int err;
+
+	for (done = 0; done < size; done += n) {
+		n = MIN(size - done, SCRUB_CHUNK - (phys + done) % SCRUB_CHUNK);
+		err = paging_map(&hv_paging, TEMP_MAP_BASE, phys + done, n,
+				 MAP_READ | MAP_WRITE);
+		if (err)
+			return err;
+		va = (void *)TEMP_MAP_BASE;
+		if (zero)
+			memset(va, 0, n);
+		arch_dcache_flush(va, n);
+		paging_unmap(&hv_paging, TEMP_MAP_BASE, n);
+		arch_flush_hv_tlb();
+	}
+	return 0;
+}
+
+/* Memory of the cell that changes owner: not devices, not its comm page. */
+#define SCRUBBED	(WARDEN_MEM_IO | WARDEN_MEM_COMM | WARDEN_MEM_ROOT_SHARED)
+
+/* The root wrote the cell's image: push it to memory before the cell runs. */
+static int clean_region(const struct warden_memory_region *r)
+{
+	return scrub(r->phys_start, r->size, false);
+}
+
+static int scrub_region(const struct warden_memory_region *r)
+{
+	int err = scrub(r->phys_start, r->size, true);
+
+	if (err)
+		printk("warden: memory at 0x%llx (%llu bytes) could not be "
+		       "zeroed (%d): kept from its next owner\n",
+		       r->phys_start, r->size, err);
+	return err;
+}
+
+/*
+ * fn on every region of the cell with a flag of any and none of none, in
+ * order; on an error, undo on those already done and return it.
+ */
+static int for_regions(struct cell *cell, u64 any, u64 none,
+		       int (*fn)(const struct warden_memory_region *r),
+		       int (*undo)(const struct warden_memory_region *r))
+{
+	const struct warden_memory_region *r = warden_cell_regions(cell->config);
+	unsigned int n, m;
+	int err;
+
+	for (n = 0; n < cell->config->memory_regions.count; n++) {
+		if (!(r[n].flags & any) || (r[n].flags & none))
+			continue;
+		err = fn(&r[n]);
+		if (!err)
+			continue;
+		for (m = 0; undo && m < n; m++)
+			if ((r[m].flags & any) && !(r[m].flags & none))
+				undo(&r[m]);
+		return err;
+	}
+	return 0;
+}
+
+/*
+ * Give regions back to the root, scrubbed.  A region that cannot be
+ * scrubbed stays away from the root; one the root cannot map again (no
+ * pool page) is lost to it: both are reported, neither lets a cell's data
+ * through.
+ */
+static void give_back(struct cell *cell, u64 any, u64 none)
+{
+	const struct warden_memory_region *r = warden_cell_regions(cell->config);
+	unsigned int n;
+
+	for (n = 0; n < cell->config->memory_regions.count; n++) {
+		if (!(r[n].flags & any) || (r[n].flags & none))
+			continue;
+		if (!(r[n].flags & SCRUBBED) && scrub_region(&r[n]))
+			continue;
+		if (root_map(&r[n]))
+			printk("warden: memory at 0x%llx (%llu bytes) not "
+			       "returned to the root cell: no pool page\n",
+			       r[n].phys_start, r[n].size);
+	}
+	arch_cell_flush(&root_cell);	/* tables merged into blocks */
+}
+
 
 /* Copy the configuration at phys (root memory) into pool pages. */
-static struct warden_cell *copy_config(u64 phys, u64 size,
-				       unsigned long *pages)
+/*
+ * Copy the configuration at phys (root memory) into pool pages: 0, or
+ * -EINVAL if it is not all in root memory (the root's values are hostile:
+ * an end past 2^64 is refused before anything is read), -ENOMEM.
+ */
+static int copy_config(u64 phys, u64 size, struct warden_cell **copy,
+		       unsigned long *pages)
 {
-	u64 base = phys & ~(PAGE_SIZE - 1), offset = phys - base, p;
+	u64 base = phys & ~(PAGE_SIZE - 1), offset = phys - base, n;
 	unsigned long map = PAGES(offset + size);
-	struct warden_cell *copy;
 
-	if (!size || size > WARDEN_CELL_CONFIG_MAX)
-		return NULL;
-	for (p = base; p < base + map * PAGE_SIZE; p += PAGE_SIZE)
-		if (paging_translate(&root_cell.mem, p) != p)
-			return NULL;
+	if (!size || size > WARDEN_CELL_CONFIG_MAX ||
+	    base + map * PAGE_SIZE - 1 < base)
+		return -EINVAL;
+	for (n = 0; n < map; n++)
+		if (paging_translate(&root_cell.mem, base + n * PAGE_SIZE) !=
+		    base + n * PAGE_SIZE)
+			return -EINVAL;
 	*pages = PAGES(size);
-	copy = page_alloc(&mem_pool, *pages);
-	if (!copy)
-		return NULL;
+	*copy = page_alloc(&mem_pool, *pages);
+	if (!*copy)
+		return -ENOMEM;
 	if (paging_map(&hv_paging, TEMP_MAP_BASE, base, map * PAGE_SIZE,
 		       MAP_READ)) {
-		page_free(&mem_pool, copy, *pages);
-		return NULL;
+		page_free(&mem_pool, *copy, *pages);
+		return -ENOMEM;
 	}
-	memcpy(copy, (char *)TEMP_MAP_BASE + offset, size);
+	memcpy(*copy, (char *)TEMP_MAP_BASE + offset, size);
 	paging_unmap(&hv_paging, TEMP_MAP_BASE, map * PAGE_SIZE);
 	arch_flush_hv_tlb();
-	return copy;
+	return 0;
 }
 
 /* Can config be a cell next to the root and the other cells? */
@@ -209,6 +312,27 @@ static void set_cpus(u64 set, struct cell *cell)
 		}
 }
 
+/* The new cell's memory leaves the root, zeroed; 0 or -errno, undone. */
+static int take_memory(struct cell *cell)
+{
+	int err;
+
+	/* Loadable regions stay with the root until the cell starts. */
+	err = for_regions(cell, ALL_MEM, NOT_SHARED | WARDEN_MEM_LOADABLE,
+			  root_unmap, root_map);
+	arch_cell_flush(&root_cell);
+	if (!err)
+		err = for_regions(cell, ALL_MEM,
+				  SCRUBBED | WARDEN_MEM_LOADABLE,
+				  scrub_region, NULL);
+	if (err) {
+		for_regions(cell, ALL_MEM, NOT_SHARED | WARDEN_MEM_LOADABLE,
+			    root_map, NULL);
+		arch_cell_flush(&root_cell);
+	}
+	return err;
+}
+
 long cell_create(u64 config_phys, u64 size)
 {
 	unsigned long pages = 0;
@@ -218,6 +342,11 @@ long cell_create(u64 config_phys, u64 size)
 	unsigned int id;
 	int err;
 
+	if (hypervisor_leaving()) {
+		printk("warden: cell create refused: the hypervisor is being "
+		       "disabled\n");
+		return -EBUSY;
+	}
 	for (id = 1; id < MAX_CELLS && cells[id]; id++)
 		;
 	if (id == MAX_CELLS) {
@@ -225,13 +354,13 @@ long cell_create(u64 config_phys, u64 size)
 		       MAX_CELLS - 1);
 		return -ENOMEM;
 	}
-	config = copy_config(config_phys, size, &pages);
-	if (!config) {
+	err = copy_config(config_phys, size, &config, &pages);
+	if (err == -EINVAL)
 		printk("warden: cell create: configuration not readable "
 		       "(size %llu, at most %u, in root memory)\n", size,
 		       WARDEN_CELL_CONFIG_MAX);
-		return -EINVAL;
-	}
+	if (err)
+		return err;
 	if (warden_config_check(config, size, WARDEN_CELL_MAGIC, ARCH_NUMBER,
 				&why) == 0)
 		why = check_cell(config);
@@ -256,22 +385,24 @@ long cell_create(u64 config_phys, u64 size)
 	if (!err) {
 		set_cpus(cell->cpu_set, cell);
 		err = arch_cell_init(cell);
+		if (!err) {
+			err = take_memory(cell);
+			if (err)
+				arch_cell_exit(cell);
+		}
 		if (err)
 			set_cpus(cell->cpu_set, &root_cell);
 	}
 	if (err) {
 		printk("warden: cell create \"%s\" failed (%d)\n",
 		       (const char *)config->name, err);
+		arch_cell_flush(cell);
 		free_cell(cell);
 		return err;
 	}
 	cell->comm->signature = WARDEN_COMM_SIGNATURE;
 	cell->comm->cell_id = id;
 	root_cell.cpu_set &= ~cell->cpu_set;
-	/* Loadable regions stay with the root until the cell starts. */
-	for_regions(cell, ALL_MEM, NOT_SHARED | WARDEN_MEM_LOADABLE,
-		    root_unmap);
-	arch_cell_flush(&root_cell);
 	cells[id] = cell;
 	num_cells++;
 	printk("warden: cell \"%s\" created (id %u)\n", cell_name(cell), id);
@@ -283,14 +414,26 @@ static struct cell *find_cell(unsigned long id)
 	return id && id < MAX_CELLS ? cells[id] : NULL;
 }
 
-/* Stop every CPU of the cell and wait until each is off. */
-static void park_cpus(struct cell *cell)
+/*
+ * Stop every CPU of the cell and wait until each is off.  If one does not
+ * go off, nothing may treat it as stopped: the cell is marked failed, keeps
+ * everything it has, and the call fails (it may be retried).
+ */
+static int park_cpus(struct cell *cell)
 {
 	unsigned int cpu;
+	int err = 0;
 
 	for (cpu = 0; cpu < num_cpus; cpu++)
-		if (cell->cpu_set & (1ULL << cpu))
-			arch_cpu_park(per_cpu(cpu), true);
+		if ((cell->cpu_set & (1ULL << cpu)) &&
+		    arch_cpu_park(per_cpu(cpu), true))
+			err = -ETIMEDOUT;
+	if (err) {
+		cell->state = WARDEN_CELL_STATE_FAILED;
+		printk("warden: cell \"%s\": a CPU did not stop; the cell "
+		       "keeps its CPUs and memory\n", cell_name(cell));
+	}
+	return err;
 }
 
 static unsigned int first_cpu(u64 set)
@@ -307,9 +450,24 @@ long cell_start(unsigned long id)
 		return -ENOENT;
 	if (cell->state != WARDEN_CELL_STATE_SHUT_DOWN)
 		return -EBUSY;
+	if (hypervisor_leaving())
+		return -EBUSY;
 	/* From now on the root cannot change what the cell runs. */
-	for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_unmap);
+	err = for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_unmap,
+			  root_map);
 	arch_cell_flush(&root_cell);
+	if (!err)
+		err = for_regions(cell, WARDEN_MEM_LOADABLE, SCRUBBED,
+				  clean_region, NULL);
+	if (err) {
+		for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map,
+			    NULL);
+		arch_cell_flush(&root_cell);
+		printk("warden: cell \"%s\" start failed: its memory could "
+		       "not be taken from the root (%d)\n", cell_name(cell),
+		       err);
+		return err;
+	}
 	cell->comm->msg_to_cell = WARDEN_MSG_NONE;
 	cell->comm->cell_state = WARDEN_COMM_RUNNING;
 	cell->failed_cpus = 0;
@@ -318,7 +476,9 @@ long cell_start(unsigned long id)
 			     cell->config->cpu_reset_address);
 	if (err) {
 		cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
-		for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map);
+		/* It never ran: the root's image goes back as it was. */
+		for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map,
+			    NULL);
 		arch_cell_flush(&root_cell);
 		printk("warden: cell \"%s\": its first CPU did not start "
 		       "(%d)\n", cell_name(cell), err);
@@ -348,10 +508,10 @@ long cell_shutdown(unsigned long id)
 	}
 	was = cell->state;
 	cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
-	park_cpus(cell);
+	if (park_cpus(cell))
+		return -ETIMEDOUT;
 	/* Mapped again even if they were: cell_stop_self() cannot. */
-	for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map);
-	arch_cell_flush(&root_cell);	/* tables merged into blocks */
+	give_back(cell, WARDEN_MEM_LOADABLE, NOT_SHARED);
 	if (was != WARDEN_CELL_STATE_SHUT_DOWN)
 		printk("warden: cell \"%s\" shut down\n", cell_name(cell));
 	return 0;
@@ -368,15 +528,17 @@ long cell_destroy(unsigned long id)
 		return -EBUSY;
 	}
 	cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
-	park_cpus(cell);
+	if (park_cpus(cell))
+		return -ETIMEDOUT;
 	arch_cell_exit(cell);
-	for_regions(cell, ALL_MEM, NOT_SHARED, root_map);
-	arch_cell_flush(&root_cell);	/* tables merged into blocks */
+	give_back(cell, ALL_MEM, NOT_SHARED);
 	set_cpus(cell->cpu_set, &root_cell);
 	root_cell.cpu_set |= cell->cpu_set;
 	cells[id] = NULL;
 	num_cells--;
 	printk("warden: cell \"%s\" destroyed\n", cell_name(cell));
+	/* Its CPUs' TLBs may hold its VMID, which the next cell reuses. */
+	arch_cell_flush(cell);
 	free_cell(cell);
 	return 0;
 }
@@ -410,6 +572,6 @@ void cell_stop_self(bool failed)
 	for (cpu = 0; cpu < num_cpus; cpu++) {
 		pc = per_cpu(cpu);
 		if (pc != self && (cell->cpu_set & (1ULL << cpu)))
-			arch_cpu_park(pc, false);
+			arch_cpu_park(pc, false);	/* cannot fail unwaited */
 	}
 }

@@ -17,6 +17,13 @@ extern struct warden_header warden_header;
 struct cell root_cell;
 unsigned int num_cells;
 
+/*
+ * One root hypercall on cells at a time, whatever the root's kernel does:
+ * cells[], the root's stage-2 tables and TEMP_MAP_BASE are changed only
+ * under it.
+ */
+static struct spinlock mgmt_lock;
+
 unsigned long region_flags(const struct warden_memory_region *r)
 {
 	unsigned long flags = 0;
@@ -99,6 +106,39 @@ static long failed_cpus(unsigned long id)
 }
 
 /*
+ * May a non-root cell put another line on the console?  A burst of
+ * CONSOLE_BURST lines, then CONSOLE_PER_SEC a second: a cell cannot keep
+ * the console (and its lock) busy for the root and the other cells.  The
+ * first line dropped says so.  Called with cell->out_lock held.
+ */
+#define CONSOLE_BURST	200
+#define CONSOLE_PER_SEC	50
+
+bool cell_may_print(struct cell *cell)
+{
+	u64 now = arch_time_ms(), refill;
+
+	if (cell == &root_cell)
+		return true;
+	refill = (now - cell->out_time) * CONSOLE_PER_SEC / 1000;
+	if (refill) {
+		cell->out_tokens = MIN(cell->out_tokens + refill,
+				       (u64)CONSOLE_BURST);
+		cell->out_time = now;
+	}
+	if (cell->out_tokens) {
+		cell->out_tokens--;
+		cell->out_dropped = false;
+		return true;
+	}
+	if (!cell->out_dropped)
+		printk("warden: cell \"%s\" prints too much: lines dropped\n",
+		       cell_name(cell));
+	cell->out_dropped = true;
+	return false;
+}
+
+/*
  * A cell's console output goes out a line at a time, after the cell's
  * name, so that lines of different cells do not mix and nobody reading
  * the console takes a cell's line for the hypervisor's or the root's.
@@ -112,7 +152,8 @@ static void cell_putc(struct cell *cell, unsigned long c)
 		cell->out[cell->out_len++] = c;
 	if (c == '\n' || cell->out_len == sizeof(cell->out) - 1) {
 		cell->out[cell->out_len] = 0;
-		printk("[%s] %s\n", cell_name(cell), cell->out);
+		if (cell_may_print(cell))
+			printk("[%s] %s\n", cell_name(cell), cell->out);
 		cell->out_len = 0;
 	}
 	spin_unlock(&cell->out_lock);
@@ -144,6 +185,23 @@ static long root_hypercall(unsigned long code, unsigned long arg1,
 	}
 }
 
+/* A root call, under mgmt_lock. */
+static long locked_call(unsigned long code, unsigned long arg1,
+			unsigned long arg2)
+{
+	long ret;
+
+	spin_lock(&mgmt_lock);
+	if (code == WARDEN_HC_DISABLE)
+		ret = cpu_leave(this_cpu());
+	else if (code == WARDEN_HC_GET_INFO)
+		ret = get_info(arg1);
+	else
+		ret = root_hypercall(code, arg1, arg2);
+	spin_unlock(&mgmt_lock);
+	return ret;
+}
+
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 {
 	struct per_cpu *pc = this_cpu();
@@ -151,13 +209,11 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 
 	switch (code) {
 	case WARDEN_HC_DISABLE:
-		return root ? cpu_leave(pc) : -EPERM;
 	case WARDEN_HC_GET_INFO:
-		return get_info(arg1);
 	case WARDEN_HC_CELL_STATE:
 	case WARDEN_HC_CPU_STATE:
 	case WARDEN_HC_CELL_CREATE ... WARDEN_HC_CELL_FAILED_CPUS:
-		return root ? root_hypercall(code, arg1, arg2) : -EPERM;
+		return root ? locked_call(code, arg1, arg2) : -EPERM;
 	case WARDEN_HC_DEBUG_CONSOLE_PUTC:
 		cell_putc(pc->cell, arg1);
 		return 0;

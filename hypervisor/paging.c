@@ -139,14 +139,15 @@ static int update(struct paging *pg, u64 *table, unsigned int level,
 				return -ENOMEM;
 			err = update(pg, sub, level + 1, virt, next, phys,
 				     flags);
-			if (err)
-				return err;
-			if (unmap && table_empty(sub)) {
+			/* Empty after an unmap, or made for a map that failed. */
+			if ((err || unmap) && table_empty(sub)) {
 				page_free(pg->pool, sub, 1);
 				*pte = 0;
-			} else if (!unmap) {
+			} else if (!err && !unmap) {
 				merge(pg, pte, level, virt, phys, flags);
 			}
+			if (err)
+				return err;
 		}
 		if (!unmap)
 			phys += next - virt;
@@ -172,7 +173,11 @@ static bool range_ok(u64 virt, u64 size)
 int paging_map(struct paging *pg, u64 virt, u64 phys, u64 size,
 	       unsigned long flags)
 {
-	if (!range_ok(virt, size) || !IS_ALIGNED(phys, PAGE_SIZE))
+	u64 last = phys + size - PAGE_SIZE;
+
+	/* The last page must fit an entry's address field, without wrap. */
+	if (!range_ok(virt, size) || !IS_ALIGNED(phys, PAGE_SIZE) ||
+	    last < phys || arch_pte_addr(arch_pte_table(last)) != last)
 		return -EINVAL;
 	return update(pg, pg->root, 0, virt, virt + size, phys, flags);
 }

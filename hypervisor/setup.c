@@ -165,10 +165,18 @@ void cpu_stopped(struct per_cpu *pc)
 }
 
 /* WARDEN_HC_DISABLE: the calling CPU goes back to Linux. */
+static bool cpus_left;
+
+bool hypervisor_leaving(void)
+{
+	return cpus_left;
+}
+
 long cpu_leave(struct per_cpu *pc)
 {
 	if (num_cells > 1)
 		return -EBUSY;
+	cpus_left = true;
 	pc->state = WARDEN_CPU_STATE_NONE;
 	pc->leaving = true;
 	if (__atomic_sub_fetch(&cpus_running, 1, __ATOMIC_SEQ_CST) == 0)

@@ -25,7 +25,7 @@
  * exist.  arm64: clobbers x0-x18, like the calls of Linux's hyp stub.
  */
 #define WARDEN_HC_DISABLE		0
-/* arg1 = WARDEN_INFO_*: returns that figure. */
+/* root: arg1 = WARDEN_INFO_*: returns that figure. */
 #define WARDEN_HC_GET_INFO		1
 /* root: arg1 = cell id: returns WARDEN_CELL_STATE_*, -ENOENT if none. */
 #define WARDEN_HC_CELL_STATE		2

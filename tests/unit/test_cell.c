@@ -43,7 +43,7 @@
 #define CFG_AREA	0x48000000ULL	/* root RAM backed by cfg_ram */
 #define CFG_AREA_SIZE	(64 * KiB)
 #define CONFIG_PHYS	(CFG_AREA + 0x100)	/* not page aligned */
-#define WINDOW_SIZE	(WARDEN_CELL_CONFIG_MAX + PAGE_SIZE)
+#define WINDOW_SIZE	(2 * MiB)	/* cell.c's SCRUB_CHUNK */
 #define NUM_CPUS	17		/* 0, 1 run Linux; 2..16 are offline */
 #define RWX		(WARDEN_MEM_READ | WARDEN_MEM_WRITE | WARDEN_MEM_EXECUTE)
 #define COMM_VIRT	0x80000000ULL
@@ -67,7 +67,9 @@ static char last_msg[256];
 static struct {
 	unsigned int cell_init, cell_exit, root_flush, hv_flush;
 	unsigned int start, park, park_wait;
-	int cell_init_err, start_err;
+	int cell_init_err, start_err, park_err;
+	u64 dcache_flushed, time_ms;
+	bool left;		/* a CPU made WARDEN_HC_DISABLE */
 	bool init_saw_cpus;	/* the cell's CPUs were the cell's, off */
 	bool exit_saw_off;	/* ... and off at arch_cell_exit() */
 	unsigned int started_cpu;
@@ -167,16 +169,37 @@ int arch_cpu_start(struct per_cpu *pc, u64 entry)
 	return 0;
 }
 
-void arch_cpu_park(struct per_cpu *pc, bool wait)
+int arch_cpu_park(struct per_cpu *pc, bool wait)
 {
 	fake.park++;
 	fake.park_wait += wait;
+	if (fake.park_err)
+		return fake.park_err;
 	pc->state = WARDEN_CPU_STATE_OFF;
+	return 0;
+}
+
+void arch_dcache_flush(void *va, unsigned long size)
+{
+	fake.dcache_flushed += size;
+}
+
+u64 arch_time_ms(void)
+{
+	return fake.time_ms;
 }
 
 long cpu_leave(struct per_cpu *pc)
 {
-	return num_cells > 1 ? -EBUSY : 0;
+	if (num_cells > 1)
+		return -EBUSY;
+	fake.left = true;
+	return 0;
+}
+
+bool hypervisor_leaving(void)
+{
+	return fake.left;
 }
 
 /* ---- Configurations ---- */
@@ -376,7 +399,9 @@ static void test_create(void **state)
 	/* The configuration's temporary mapping is gone again. */
 	assert_int_equal(paging_translate(&hv_paging, (unsigned long)window),
 			 INVALID_PHYS);
-	assert_int_equal(fake.hv_flush, 1);
+	/* The configuration's window, and one chunk to zero the plain RAM. */
+	assert_int_equal(fake.hv_flush, 2);
+	assert_int_equal(fake.dcache_flushed, 1 * MiB);
 	assert_true(mem_pool.used > used);
 	/* The same through the hypercall, from the root. */
 	assert_int_equal(hypercall(WARDEN_HC_GET_INFO, WARDEN_INFO_NUM_CELLS, 0), 2);
@@ -467,6 +492,9 @@ static void test_create_unreadable(void **state)
 	assert_int_equal(cell_create(POOL_PHYS, size), -EINVAL);
 	assert_string_equal(last_msg, "warden: cell create: configuration not "
 			    "readable (size 280, at most 16384, in root memory)\n");
+	/* Near the top of the address space: the end would wrap. */
+	assert_int_equal(cell_create(0xfffffffffffff000ULL, 0x2000), -EINVAL);
+	assert_int_equal(cell_create(~0ULL, 1), -EINVAL);
 	/* A size that is not the image's, a corrupt image. */
 	assert_int_equal(create_image(img_buf, size - 8), -EINVAL);
 	assert_non_null(strstr(last_msg, "total_size"));
@@ -722,9 +750,112 @@ static void test_not_root(void **state)
 	assert_int_equal(hypercall(WARDEN_HC_CELL_DESTROY, 1, 0), -EPERM);
 	assert_int_equal(hypercall(WARDEN_HC_CELL_STATE, 1, 0), -EPERM);
 	assert_int_equal(hypercall(WARDEN_HC_DISABLE, 0, 0), -EPERM);
+	assert_int_equal(hypercall(WARDEN_HC_GET_INFO, WARDEN_INFO_NUM_CELLS, 0),
+			 -EPERM);
 	current = &cpus[0];
 	assert_int_equal(num_cells, 2);
 	assert_int_equal(hypercall(WARDEN_HC_CELL_DESTROY, 1, 0), 0);
+	assert_int_equal(num_cells, 1);
+}
+
+/*
+ * Memory is zeroed and pushed to memory whenever it changes owner: plain
+ * RAM at create, loadable RAM cleaned at start (the root's image) and
+ * zeroed at shutdown, everything at destroy; never root-shared memory.
+ */
+static void test_scrub(void **state)
+{
+	assert_int_equal(create_demo(0x4), 1);
+	assert_int_equal(fake.dcache_flushed, 1 * MiB);
+	assert_int_equal(cell_start(1), 0);
+	assert_int_equal(fake.dcache_flushed, 3 * MiB);
+	assert_int_equal(cell_shutdown(1), 0);
+	assert_int_equal(fake.dcache_flushed, 5 * MiB);
+	assert_true(root_has(CELLS_PHYS));
+	assert_int_equal(cell_destroy(1), 0);
+	assert_int_equal(fake.dcache_flushed, 8 * MiB);
+	/* The window is empty again after every chunk. */
+	assert_int_equal(paging_translate(&hv_paging, (unsigned long)window),
+			 INVALID_PHYS);
+}
+
+/*
+ * With the pool run dry at every point of create and start, each fails
+ * closed: -ENOMEM, the root keeps (or gets back) exactly what it had, the
+ * pool is as before, and no cell is left behind.
+ */
+static void test_pool_dry(void **state)
+{
+	u64 before[ARRAY_SIZE(probes)], after[ARRAY_SIZE(probes)];
+	unsigned long used, left, n, ok = 0;
+	void *hog;
+	long id;
+
+	/* The window's own tables stay once made: make them first. */
+	assert_int_equal(create_demo(0x4), 1);
+	assert_int_equal(cell_start(1), 0);
+	assert_int_equal(cell_destroy(1), 0);
+	used = mem_pool.used;
+	snapshot(before);
+	for (left = 0; left < 24; left++) {
+		n = mem_pool.pages - mem_pool.used - left;
+		hog = page_alloc(&mem_pool, n);
+		assert_non_null(hog);
+		id = create_demo(0x4);
+		if (id > 0 && cell_start(id) == 0) {
+			ok++;
+			page_free(&mem_pool, hog, n);
+			assert_int_equal(cell_destroy(id), 0);
+		} else {
+			if (id > 0) {
+				/* Start failed: the root still loads it. */
+				assert_true(root_has(CELLS_PHYS));
+				assert_int_equal(cell_state(id),
+						 WARDEN_CELL_STATE_SHUT_DOWN);
+				page_free(&mem_pool, hog, n);
+				assert_int_equal(cell_destroy(id), 0);
+			} else {
+				assert_int_equal(id, -ENOMEM);
+				assert_int_equal(num_cells, 1);
+				assert_ptr_equal(cpus[2].cell, &root_cell);
+				page_free(&mem_pool, hog, n);
+			}
+		}
+		snapshot(after);
+		assert_memory_equal(before, after, sizeof(before));
+		if (mem_pool.used != used)
+			fail_msg("%lu pages left: pool %lu, not %lu (id %ld): %s",
+				 left, mem_pool.used, used, id, last_msg);
+	}
+	/* Enough pages in the end, so every failure point was passed. */
+	assert_true(ok > 0 && ok < 24);
+}
+
+/* A CPU that does not stop: destroy fails and takes nothing back. */
+static void test_park_timeout(void **state)
+{
+	assert_int_equal(create_demo(0x4), 1);
+	assert_int_equal(cell_start(1), 0);
+	fake.park_err = -ETIMEDOUT;
+	assert_int_equal(cell_destroy(1), -ETIMEDOUT);
+	assert_int_equal(cell_shutdown(1), -ETIMEDOUT);
+	assert_non_null(cells[1]);
+	assert_int_equal(cell_state(1), WARDEN_CELL_STATE_FAILED);
+	assert_ptr_equal(cpus[2].cell, cells[1]);
+	assert_false(root_has(CELLS_PHYS));
+	assert_false(root_has(CELLS_PHYS + 2 * MiB));
+	assert_int_equal(cell_start(1), -EBUSY);
+	fake.park_err = 0;
+	assert_int_equal(cell_destroy(1), 0);
+	assert_true(root_has(CELLS_PHYS + 2 * MiB));
+}
+
+/* Once a CPU has left, no cell may be created. */
+static void test_partial_disable(void **state)
+{
+	assert_int_equal(hypercall(WARDEN_HC_DISABLE, 0, 0), 0);
+	assert_int_equal(create_demo(0x4), -EBUSY);
+	assert_non_null(strstr(last_msg, "being disabled"));
 	assert_int_equal(num_cells, 1);
 }
 
@@ -744,6 +875,10 @@ int main(void)
 		T(test_locked),
 		T(test_lookup),
 		T(test_not_root),
+		T(test_scrub),
+		T(test_pool_dry),
+		T(test_park_timeout),
+		T(test_partial_disable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,7 +38,7 @@ void gic_cell_exit(struct cell *cell);
 void gic_send_park(struct per_cpu *pc);
 
 /* psci.c */
-void psci_handle(struct regs *regs);
+void psci_root(struct regs *regs);
 void psci_cell(struct regs *regs);
 void __attribute__((noreturn)) cpu_park_self(void);
 void __attribute__((noreturn)) cpu_power_off(void);

@@ -1,20 +1,28 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * SMCs from cells (HCR_EL2.TSC traps them): PSCI and other firmware calls.
+ * Firmware calls (SMC, which HCR_EL2.TSC traps, and HVC #0): PSCI and
+ * SMCCC.  Nothing reaches the firmware unless it is on an allow-list:
+ * a call the firmware would run at EL2 on the root's behalf (PSCI 0.1
+ * CPU_ON, the suspend calls, which resume at EL2 at an address the caller
+ * chose) or that would take the whole machine down while cells run, must
+ * never get there.  Every other function ID returns NOT_SUPPORTED.
  *
- * Calls that only concern the caller's own CPUs or the whole machine
- * (version, features, SYSTEM_OFF, SYSTEM_RESET, AFFINITY_INFO, ...) go on
- * to the firmware unchanged.  Two need the hypervisor:
+ * The root cell (psci_root()):
+ *  - PSCI_VERSION, PSCI_FEATURES (for allowed IDs only), MIGRATE_INFO_TYPE,
+ *    AFFINITY_INFO, SMCCC_VERSION, SMCCC_ARCH_FEATURES and the SMCCC
+ *    Spectre workarounds are forwarded (they change nothing the root does
+ *    not own);
+ *  - CPU_ON only for a root CPU, with the entry point rewritten to the
+ *    hypervisor's (arch_cpu_start_entry), which enters Linux's entry at
+ *    EL1 with Linux's context;
  *  - CPU_OFF: the list registers go back to the physical GIC, then the
  *    firmware powers the CPU off for real;
- *  - CPU_ON: only for a CPU of the caller's cell, and the firmware starts
- *    it in the hypervisor (arch_cpu_start_entry), which sets up EL2 and
- *    then enters the cell's entry point at EL1 with the cell's context.
+ *  - SYSTEM_OFF and SYSTEM_RESET only while no other cell exists.
  *
- * Non-root cells never reach the firmware directly: psci_cell() answers
- * their calls (by SMC or by HVC #0, as on QEMU without a hypervisor) for
- * their own CPUs, and SYSTEM_OFF or SYSTEM_RESET switch off the cell, not
- * the machine.  The hypervisor stops a cell's CPU with SGI_PARK (gic.c),
+ * Non-root cells never reach the firmware: psci_cell() answers their calls
+ * (by SMC or by HVC #0, as on QEMU without a hypervisor) for their own
+ * CPUs, and SYSTEM_OFF or SYSTEM_RESET switch off the cell, not the
+ * machine.  The hypervisor stops a cell's CPU with SGI_PARK (gic.c),
  * after which the CPU powers itself off through the firmware.
  */
 #include <warden/arch.h>
@@ -23,12 +31,18 @@
 #include <warden/printk.h>
 #include "arm64.h"
 
+#define SMCCC_VERSION		0x80000000
+#define SMCCC_ARCH_FEATURES	0x80000001
+#define SMCCC_WORKAROUND_1	0x80008000
+#define SMCCC_WORKAROUND_2	0x80007fff
+#define SMCCC_WORKAROUND_3	0x80003fff
 #define PSCI_VERSION		0x84000000
 #define PSCI_CPU_OFF		0x84000002
 #define PSCI_CPU_ON_32		0x84000003
 #define PSCI_CPU_ON_64		0xc4000003
 #define PSCI_AFFINITY_INFO_32	0x84000004
 #define PSCI_AFFINITY_INFO_64	0xc4000004
+#define PSCI_MIGRATE_INFO_TYPE	0x84000006
 #define PSCI_SYSTEM_OFF		0x84000008
 #define PSCI_SYSTEM_RESET	0x84000009
 #define PSCI_FEATURES		0x8400000a
@@ -72,7 +86,13 @@ static long cpu_on(u64 mpidr, u64 entry, u64 context)
 		return PSCI_DENIED;
 	if (pc->state == WARDEN_CPU_STATE_RUNNING)
 		return PSCI_ALREADY_ON;
-	pc->park = false;
+	/*
+	 * Only the root's cell_start() lifts a park request: a cell that
+	 * switches a sibling on while it is being stopped gets DENIED.
+	 */
+	if (pc->park || (pc->cell != &root_cell &&
+			 pc->cell->state != WARDEN_CELL_STATE_RUNNING))
+		return PSCI_DENIED;
 	pc->arch.start_entry = entry;
 	pc->arch.start_context = context;
 	x[2] = virt_to_phys(arch_cpu_start_entry);
@@ -96,22 +116,83 @@ static long cpu_off(void)
 	return x[0];
 }
 
-void psci_handle(struct regs *regs)
+/* Firmware calls the root may make that go on to the firmware as they are. */
+static bool root_forwards(u32 fid)
 {
-	switch (regs->x[0] & 0xffffffff) {
+	switch (fid) {
+	case PSCI_VERSION: case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_AFFINITY_INFO_32: case PSCI_AFFINITY_INFO_64:
+	case SMCCC_VERSION: case SMCCC_WORKAROUND_1: case SMCCC_WORKAROUND_2:
+	case SMCCC_WORKAROUND_3:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Every function ID the root may call, forwarded or emulated. */
+static bool root_allowed(u32 fid)
+{
+	switch (fid) {
+	case PSCI_CPU_ON_32: case PSCI_CPU_ON_64: case PSCI_CPU_OFF:
+	case PSCI_SYSTEM_OFF: case PSCI_SYSTEM_RESET: case PSCI_FEATURES:
+	case SMCCC_ARCH_FEATURES:
+		return true;
+	default:
+		return root_forwards(fid);
+	}
+}
+
+/* An SMC of the root cell with only the registers the call takes. */
+static void forward(u64 *x, unsigned int args)
+{
+	u64 call[8] = { x[0] & 0xffffffff };
+	unsigned int n;
+
+	for (n = 1; n <= args; n++)
+		call[n] = x[n];
+	smc(call);
+	for (n = 0; n < 4; n++)
+		x[n] = call[n];
+}
+
+void psci_root(struct regs *regs)
+{
+	u64 *x = regs->x;
+	u32 fid = x[0];
+
+	if (x[0] >> 32 || !root_allowed(fid)) {
+		x[0] = PSCI_NOT_SUPPORTED;
+		return;
+	}
+	switch (fid) {
 	case PSCI_CPU_ON_32:
-		regs->x[0] = cpu_on(regs->x[1] & 0xffffffff,
-				    regs->x[2] & 0xffffffff,
-				    regs->x[3] & 0xffffffff);
+		x[0] = cpu_on(x[1] & 0xffffffff, x[2] & 0xffffffff,
+			      x[3] & 0xffffffff);
 		break;
-	case PSCI_CPU_ON_64 & 0xffffffff:
-		regs->x[0] = cpu_on(regs->x[1], regs->x[2], regs->x[3]);
+	case PSCI_CPU_ON_64:
+		x[0] = cpu_on(x[1], x[2], x[3]);
 		break;
 	case PSCI_CPU_OFF:
-		regs->x[0] = cpu_off();
+		x[0] = cpu_off();
+		break;
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		/* Not while cells run: they would go down with the root. */
+		if (num_cells > 1)
+			x[0] = PSCI_DENIED;
+		else
+			forward(x, 0);
+		break;
+	case PSCI_FEATURES:
+	case SMCCC_ARCH_FEATURES:
+		if (x[1] >> 32 || !root_allowed(x[1]))
+			x[0] = PSCI_NOT_SUPPORTED;
+		else
+			forward(x, 1);
 		break;
 	default:
-		smc(regs->x);
+		forward(x, 3);
 	}
 }
 
@@ -137,26 +218,38 @@ int arch_cpu_start(struct per_cpu *pc, u64 entry)
 }
 
 /*
- * Running, it gets SGI_PARK; just switched on by its cell, it finds its
- * cell not running in arm64_cpu_start().  Either way it powers itself
- * off; waiting, the firmware must say it is off.
+ * Running, it gets SGI_PARK, which its cell can neither mask nor hold
+ * back (gic.c); just switched on by its cell, it finds pc->park in
+ * arm64_cpu_start(), which checks it again after the CPU counts as
+ * running (so that one of the two sides always sees the other).  Waiting,
+ * the firmware must say it is off, and SGI_PARK goes again every round
+ * in case the CPU became running after the first.  The bound is ~10 s at
+ * 1 GHz: a CPU that is not off then is broken, and the caller fails.
  */
-void arch_cpu_park(struct per_cpu *pc, bool wait)
+#define PARK_ROUNDS	100000UL
+#define PARK_SPIN	1000UL
+
+int arch_cpu_park(struct per_cpu *pc, bool wait)
 {
-	unsigned long n;
+	unsigned long n, spin;
 
 	pc->park = true;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	if (pc->state == WARDEN_CPU_STATE_RUNNING)
 		gic_send_park(pc);
-	for (n = 0; wait && n < 100000000UL; n++) {
+	for (n = 0; wait && n < PARK_ROUNDS; n++) {
 		if (pc->state != WARDEN_CPU_STATE_RUNNING &&
 		    affinity_info(pc->arch.mpidr) == 1)
-			return;
-		arch_cpu_relax();
+			return 0;
+		if (pc->state == WARDEN_CPU_STATE_RUNNING)
+			gic_send_park(pc);
+		for (spin = 0; spin < PARK_SPIN; spin++)
+			arch_cpu_relax();
 	}
-	if (wait)
-		printk("warden: CPU %u does not stop\n", pc->cpu);
+	if (!wait)
+		return 0;
+	printk("warden: CPU %u does not stop\n", pc->cpu);
+	return -ETIMEDOUT;
 }
 
 /* Off through the firmware; if it refuses, spin with interrupts off. */

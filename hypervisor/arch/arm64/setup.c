@@ -75,6 +75,22 @@ void arch_cell_flush(struct cell *cell)
 	isb();
 }
 
+u64 arch_time_ms(void)
+{
+	return read_sysreg(cntpct_el0) / (read_sysreg(cntfrq_el0) / 1000);
+}
+
+/* By cache line; the smallest line the CPU has (CTR_EL0.DminLine). */
+void arch_dcache_flush(void *va, unsigned long size)
+{
+	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
+	unsigned long p = (unsigned long)va & ~(line - 1);
+
+	for (; p < (unsigned long)va + size; p += line)
+		asm volatile("dc civac, %0" : : "r"(p) : "memory");
+	dsb(sy);
+}
+
 void arch_flush_hv_tlb(void)
 {
 	dsb(ishst);
@@ -188,6 +204,10 @@ u64 arm64_cpu_start(unsigned int cpu)
 		write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
 	cpu_virt_init(pc);
 	cpu_started(pc);
+	/* Parked while it came up: arch_cpu_park() may not have seen it run. */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (pc->park)
+		cpu_park_self();
 	/* As PSCI promises: EL1, interrupts masked, the MMU off (reset). */
 	write_sysreg(elr_el2, a->start_entry);
 	write_sysreg(spsr_el2, PSR_DAIF | PSR_MODE_EL1H);

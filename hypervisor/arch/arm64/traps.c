@@ -15,6 +15,8 @@
 #include "arm64.h"
 
 #define HVC_STUB_ERR		0xbadca11	/* Linux's "not a stub call" */
+#define HVC_STUB_LAST		4		/* HVC_STUB_HCALL_NR */
+#define PSCI_NOT_SUPPORTED	(-1UL)
 
 #define EXIT_SYNC		0
 #define EXIT_IRQ		1
@@ -214,8 +216,13 @@ static void sync_exit(struct regs *regs)
 			regs->x[0] = hypercall(regs->x[0], regs->x[1],
 					       regs->x[2]);
 		} else if (in_root()) {
-			/* Linux's hyp-stub calls: EL2 is not Linux's now. */
-			regs->x[0] = HVC_STUB_ERR;
+			/*
+			 * Linux's hyp-stub calls (0 to 4) get the stub's own
+			 * refusal: EL2 is not Linux's now.  Nothing else an
+			 * HVC may carry is the root's to make.
+			 */
+			regs->x[0] = regs->x[0] <= HVC_STUB_LAST ?
+				     HVC_STUB_ERR : PSCI_NOT_SUPPORTED;
 		} else if ((esr & 0xffff) == 0) {
 			count(WARDEN_STAT_PSCI);
 			psci_cell(regs);	/* as QEMU's firmware takes it */
@@ -226,7 +233,7 @@ static void sync_exit(struct regs *regs)
 	case EC_SMC64:
 		count(WARDEN_STAT_PSCI);
 		if (in_root())
-			psci_handle(regs);
+			psci_root(regs);
 		else
 			psci_cell(regs);
 		skip_instruction();

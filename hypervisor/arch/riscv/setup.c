@@ -48,6 +48,16 @@ int arch_cpu_start(struct per_cpu *pc, u64 entry)
 	return -95;
 }
 
-void arch_cpu_park(struct per_cpu *pc, bool wait)
+int arch_cpu_park(struct per_cpu *pc, bool wait)
 {
+	return 0;
+}
+
+void arch_dcache_flush(void *va, unsigned long size)
+{
+}
+
+u64 arch_time_ms(void)
+{
+	return 0;
 }

@@ -379,6 +379,21 @@ int arch_cpu_start(struct per_cpu *pc, u64 entry)
 	return -EOPNOTSUPP;
 }
 
-void arch_cpu_park(struct per_cpu *pc, bool wait)
+int arch_cpu_park(struct per_cpu *pc, bool wait)
 {
+	return 0;
+}
+
+/* Memory is coherent with every reader on x86. */
+void arch_dcache_flush(void *va, unsigned long size)
+{
+}
+
+/* Rate limits only: the TSC at an assumed 1 GHz is close enough. */
+u64 arch_time_ms(void)
+{
+	u32 lo, hi;
+
+	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((u64)hi << 32 | lo) / 1000000;
 }

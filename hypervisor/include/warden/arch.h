@@ -47,6 +47,9 @@ struct per_cpu;
  */
 void arch_console_putc(char c);
 
+/* Milliseconds since some fixed point: for rate limits, not for timing. */
+u64 arch_time_ms(void);
+
 /* Called in spin loops: let a sibling thread or the bus breathe. */
 void arch_cpu_relax(void);
 
@@ -99,10 +102,22 @@ int arch_cpu_start(struct per_cpu *pc, u64 entry);
 /*
  * Stop pc, a CPU of a non-root cell, wherever it is: it leaves its cell
  * and ends up off (cpu_stopped()), to be started again with
- * arch_cpu_start().  With wait, return only once it is off; a CPU that is
+ * arch_cpu_start().  The request is latched: the CPU cannot mask it, and
+ * a CPU its cell switches on meanwhile goes off instead of entering the
+ * cell; only arch_cpu_start() lifts it.  With wait, return 0 only once it
+ * is off; -ETIMEDOUT if it is not off after a bound the hardware should
+ * never need (the caller must then treat it as running).  A CPU that is
  * off already is left so.  Called from another CPU.
  */
-void arch_cpu_park(struct per_cpu *pc, bool wait);
+int arch_cpu_park(struct per_cpu *pc, bool wait);
+
+/*
+ * Clean and invalidate [va, va + size) of the hypervisor's address space
+ * to the point of coherency, so that memory read with caches off (a cell
+ * from reset) sees what was written through va.  No-op where the caches
+ * are coherent with such reads.
+ */
+void arch_dcache_flush(void *va, unsigned long size);
 
 /*
  * Take over the calling CPU for pc->cell: save what Linux set up, trap

@@ -27,6 +27,9 @@ struct cell {
 	struct spinlock out_lock;
 	char out[120];
 	unsigned int out_len;
+	/* What it may still print (cell_may_print()). */
+	u64 out_tokens, out_time;
+	bool out_dropped;
 	u64 cpu_set;			/* bit n: CPU n is the cell's */
 	struct paging mem;		/* the cell's physical address space */
 	/* Trapped ranges the hypervisor emulates (mmio.h). */
@@ -50,6 +53,9 @@ int root_cell_init(const struct warden_system *sys);
 
 /* What a configured region allows, in paging terms. */
 unsigned long region_flags(const struct warden_memory_region *r);
+
+/* May the cell cause another console line (rate limit)? */
+bool cell_may_print(struct cell *cell);
 
 /* The root's hypercalls on cells (WARDEN_HC_CELL_*). */
 long cell_create(u64 config_phys, u64 size);

@@ -35,6 +35,12 @@ int core_entry(struct per_cpu *pc, bool first);
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
 /* WARDEN_HC_DISABLE: mark the calling CPU as leaving. 0 or -EBUSY. */
 long cpu_leave(struct per_cpu *pc);
+
+/*
+ * A CPU has left (WARDEN_HC_DISABLE): it runs without stage 2, so no cell
+ * may be created or started any more.
+ */
+bool hypervisor_leaving(void);
 /* The cell powered the calling CPU off (PSCI CPU_OFF), or back on. */
 void cpu_stopped(struct per_cpu *pc);
 void cpu_started(struct per_cpu *pc);

@@ -40,6 +40,7 @@ typedef _Bool bool;
 #define EBUSY		16
 #define EINVAL		22
 #define ENOSYS		38
+#define ETIMEDOUT	110
 #define EOPNOTSUPP	95
 
 void *memset(void *s, int c, unsigned long n);
