@@ -22,6 +22,7 @@
 #define U64_MAX_VALUE		(~0ULL)
 #define ECAM_BUS_SIZE		0x100000ULL
 #define GIC_FRAME_ALIGN		0x10000ULL
+#define GICD_SIZE		0x10000ULL
 #define GICR_STRIDE		0x20000ULL
 
 _Static_assert(__builtin_offsetof(struct warden_config_header, crc32) ==
@@ -275,6 +276,9 @@ static const char *check_regions(const struct warden_cell *cell, int is_root)
 				return "memory_regions.phys_start: regions overlap";
 		}
 	}
+	/* The hypervisor stops a cell through it (cell.c checks again). */
+	if (!is_root && !comm)
+		return "memory_regions: no comm region (a cell needs one: the root asks it to stop through it)";
 	return 0;
 }
 
@@ -445,31 +449,13 @@ static const char *check_pci(const struct warden_pci *pci)
 	return 0;
 }
 
-static const char *check_iommus(const struct warden_system *sys)
-{
-	const struct warden_iommu *u = warden_system_iommus(sys);
-	__u32 i;
-
-	for (i = 0; i < sys->iommu_units.count; i++) {
-		if (u[i].reserved)
-			return "iommu_units.reserved: not zero";
-		if (u[i].type < WARDEN_IOMMU_AMD_VI ||
-		    u[i].type > WARDEN_IOMMU_RISCV)
-			return "iommu_units.type: unknown IOMMU type";
-		if (!u[i].base || !u[i].size ||
-		    not_aligned(u[i].base, WARDEN_PAGE_SIZE) ||
-		    wraps(u[i].base, u[i].size))
-			return "iommu_units.base: zero, unaligned or wraps around";
-	}
-	return 0;
-}
-
 static const char *check_arm64(const struct warden_platform_arm64 *p)
 {
 	if (p->gic_version != 3)
 		return "platform.gic_version: only GICv3 is supported";
-	if (!p->gicd_base || not_aligned(p->gicd_base, GIC_FRAME_ALIGN))
-		return "platform.gicd_base: zero or not 64 KiB aligned";
+	if (!p->gicd_base || not_aligned(p->gicd_base, GIC_FRAME_ALIGN) ||
+	    wraps(p->gicd_base, GICD_SIZE))
+		return "platform.gicd_base: zero, not 64 KiB aligned or wraps";
 	if (!p->gicr_base || not_aligned(p->gicr_base, GIC_FRAME_ALIGN))
 		return "platform.gicr_base: zero or not 64 KiB aligned";
 	if (!p->gicr_size || not_aligned(p->gicr_size, GICR_STRIDE) ||
@@ -484,8 +470,9 @@ static const char *check_x86(const struct warden_platform_x86 *p)
 {
 	if (!p->ioapic_base || not_aligned(p->ioapic_base, WARDEN_PAGE_SIZE))
 		return "platform.ioapic_base: zero or not page aligned";
-	if (!p->lapic_base || not_aligned(p->lapic_base, WARDEN_PAGE_SIZE))
-		return "platform.lapic_base: zero or not page aligned";
+	if (!p->lapic_base || not_aligned(p->lapic_base, WARDEN_PAGE_SIZE) ||
+	    wraps(p->lapic_base, WARDEN_PAGE_SIZE))
+		return "platform.lapic_base: zero, not page aligned or wraps";
 	if (!p->ioapic_pins || p->ioapic_pins > 240)
 		return "platform.ioapic_pins: not 1..240";
 	if (p->pm_timer_port > WARDEN_PIO_LIMIT - 4)
@@ -554,6 +541,35 @@ static void system_irqchip(const struct warden_system *sys, __u64 *address,
 	}
 }
 
+/*
+ * Devices the hypervisor emulates for the root cell: a root region over
+ * one would hand Linux the device itself, past the emulation.  The
+ * platform data is checked already, so none of them wraps.  A non-root
+ * cell's memory must be the root's, so it cannot reach them either.
+ */
+static const char *check_emulated(const struct warden_system *sys,
+				  const struct warden_memory_region *r)
+{
+	const union warden_platform *p = &sys->platform;
+
+	switch (sys->header.arch) {
+	case WARDEN_ARCH_ARM64:
+		if (overlap(r->phys_start, r->size, p->arm64.gicd_base,
+			    GICD_SIZE))
+			return "root cell memory_regions: covers the GIC distributor (platform.gicd_base), which the hypervisor emulates: remove the region from [[root-cell.regions]]";
+		if (overlap(r->phys_start, r->size, p->arm64.gicr_base,
+			    p->arm64.gicr_size))
+			return "root cell memory_regions: covers the GIC redistributors (platform.gicr_base, gicr_size), which the hypervisor emulates: remove the region from [[root-cell.regions]]";
+		break;
+	case WARDEN_ARCH_X86:
+		if (overlap(r->phys_start, r->size, p->x86.lapic_base,
+			    WARDEN_PAGE_SIZE))
+			return "root cell memory_regions: covers the local APIC page (platform.lapic_base), which the hypervisor emulates: remove the region from [[root-cell.regions]]";
+		break;
+	}
+	return 0;
+}
+
 /* What the system asks of its root cell beyond being a sound cell. */
 static const char *check_root_fit(const struct warden_system *sys)
 {
@@ -561,12 +577,17 @@ static const char *check_root_fit(const struct warden_system *sys)
 	const struct warden_memory_region *r = warden_cell_regions(root);
 	const struct warden_irqchip *c = warden_cell_irqchips(root);
 	__u64 address, max_line;
+	const char *why;
 	__u32 i;
 
-	for (i = 0; i < root->memory_regions.count; i++)
+	for (i = 0; i < root->memory_regions.count; i++) {
 		if (overlap(r[i].phys_start, r[i].size, sys->hypervisor_phys,
 			    sys->hypervisor_size))
 			return "root cell memory_regions: overlaps the hypervisor memory";
+		why = check_emulated(sys, &r[i]);
+		if (why)
+			return why;
+	}
 	system_irqchip(sys, &address, &max_line);
 	for (i = 0; i < root->irqchips.count; i++) {
 		if (c[i].address != address)
@@ -620,10 +641,14 @@ static const char *check_system(const void *image, __u64 size, __u32 arch)
 	    spans_overlap(sys->root_cell_offset, sys->root_cell_size,
 			  sys->iommu_units.offset, iommu_len))
 		return "system.root_cell_offset: root cell missing or out of bounds";
-	why = check_iommus(sys);
-	if (!why)
-		why = check_cell(warden_system_root_cell(sys), sys->root_cell_size,
-				 hdr->arch, 1);
+	/*
+	 * warden does not program IOMMUs yet: accepting units would promise
+	 * DMA isolation that nothing enforces.
+	 */
+	if (sys->iommu_units.count)
+		return "system.iommu_units: not supported yet (warden does not program IOMMUs): remove [[system.iommu]]";
+	why = check_cell(warden_system_root_cell(sys), sys->root_cell_size,
+			 hdr->arch, 1);
 	if (!why)
 		why = check_root_fit(sys);
 	return why;

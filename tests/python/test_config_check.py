@@ -203,3 +203,57 @@ class Check(ToolCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("bad.cell: cell 'one': cell.cpus: takes CPU 0",
                       result.stdout)
+
+    def test_cell_region_over_the_gic(self):
+        extra = ('\n[[cell.regions]]\nphys = "0x08000000"\n'
+                 'size = "64 KiB"\nflags = ["read", "write", "io"]\n')
+        line = self.finding(cell(extra=extra), want=[
+            "cell0.toml: cell 'one': cell.regions[2] (phys "
+            '0x08000000-0x0800ffff): covers the GIC distributor at '
+            "0x08000000-0x0800ffff of system 'board' (",
+            'system.toml: system.platform.gicd), which the hypervisor '
+            'emulates'])
+        self.assertTrue(line.endswith('remove the region from '
+                                      '[[cell.regions]]'), line)
+
+    def test_root_region_over_the_gic(self):
+        extra = ('\n[[root-cell.regions]]\nphys = "0x08100000"\n'
+                 'size = "64 KiB"\nflags = ["read", "write", "io"]\n')
+        result = self.tool('check', self.write('system.toml', SYSTEM + extra))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("system.toml: system 'board': root-cell.regions[2] "
+                      '(phys 0x08100000-0x0810ffff): covers the GIC '
+                      'redistributors at 0x080a0000-0x0811ffff '
+                      '(system.platform.gicr, gicr-size), which the '
+                      'hypervisor emulates: remove the region from '
+                      '[[root-cell.regions]]', result.stdout)
+
+    def test_dma_is_not_enforced(self):
+        """A note per "dma" region; notes are not findings."""
+        text = cell(flags='"read", "write", "dma", "loadable"')
+        self.write('system.toml', SYSTEM)
+        self.write('cell0.toml', text)
+        result = self.tool('check', 'system.toml', 'cell0.toml')
+        self.assertEqual(result.returncode, 0, result.stdout)
+        notes = [line for line in result.stdout.splitlines()
+                 if ': note: ' in line]
+        why = ('note: "dma" is not enforced: warden programs no IOMMU yet, '
+               'so a device the cell drives can reach any memory, not '
+               'only this region')
+        self.assertEqual(notes, [
+            "system.toml: cell 'board': root-cell.regions[0] (phys "
+            f'0x40000000-0x6fffffff): {why}',
+            "system.toml: cell 'board': root-cell.regions[1] (phys "
+            f'0x71000000-0x7fffffff): {why}',
+            "cell0.toml: cell 'one': cell.regions[0] (phys "
+            f'0x71000000-0x713fffff): {why}'])
+        self.assertIn('no findings', result.stdout)
+
+    def test_iommu_is_a_finding(self):
+        unit = ('\n[[system.iommu]]\ntype = "arm-smmuv3"\n'
+                'base = "0x09050000"\nsize = "128 KiB"\n')
+        text = SYSTEM.replace('\n[root-cell]\n', unit + '\n[root-cell]\n')
+        result = self.tool('check', self.write('system.toml', text))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("system.toml: system 'board': system.iommu: not "
+                      'supported yet', result.stdout)

@@ -22,6 +22,11 @@ phys = "0x71000000"
 virt = "0x0"
 size = "4 MiB"
 flags = ["read", "write", "execute", "loadable"]
+
+[[cell.regions]]
+virt = "0x80000000"
+size = "4 KiB"
+flags = ["read", "write", "comm"]
 '''
 LINE = re.compile(r'^\S+?(:\d+)?: .+')
 
@@ -52,7 +57,7 @@ class Errors(ToolCase):
 
     def test_duplicate_key_has_a_line_number(self):
         out = self.compile_error(GOOD + 'size = "8 MiB"\n')
-        self.assertRegex(out, r'bad\.toml:15: Cannot overwrite a value')
+        self.assertRegex(out, r'bad\.toml:20: Cannot overwrite a value')
 
     def test_missing_file(self):
         out = self.fails('compile', 'nowhere.toml', '-o', 'x.cell')
@@ -167,8 +172,9 @@ class Errors(ToolCase):
         self.compile_error(self.edit('"4 MiB"', '"0x1800"'),
                            'cell.regions[0].size: 0x00001800 is not a '
                            'multiple of the page size (4 KiB)')
-        self.compile_error(GOOD + GOOD[GOOD.index('[[cell.regions]]'):],
-                           'cell.regions[1] (virt 0x00000000-0x003fffff): '
+        ram = GOOD[GOOD.index('[[cell.regions]]'):GOOD.index('\n[[cell.regions]]\nvirt')]
+        self.compile_error(GOOD + ram,
+                           'cell.regions[2] (virt 0x00000000-0x003fffff): '
                            'overlaps cell.regions[0]')
         self.compile_error(self.edit('type = "hypervisor"', 'type = "sbi"'),
                            'cell.console.type: "sbi" exists on riscv only')
@@ -204,3 +210,89 @@ class Errors(ToolCase):
                 out = self.tool(*args, '--help')
                 self.assertEqual(out.returncode, 0)
                 self.assertIn('usage: warden-config', out.stdout)
+
+
+class Isolation(ToolCase):
+    """What compile refuses because the hypervisor could not keep it
+    isolated: the same bad cases as tests/unit/test_config.c."""
+
+    def system(self, arch, extra='', replace=None):
+        text = (CONFIGS / arch / f'qemu-{arch}.toml').read_text()
+        if replace:
+            self.assertIn(replace[0], text)
+            text = text.replace(*replace)
+        return self.write(f'{arch}.toml', text + extra)
+
+    def refused(self, path, want):
+        out = self.fails('compile', path, '-o', self.dir / 'out.cell')
+        self.assertFalse((self.dir / 'out.cell').exists())
+        self.assertIn(f'{path}: {want}', out.splitlines())
+        return out
+
+    def root_region(self, phys, size):
+        return (f'\n[[root-cell.regions]]\nphys = "{phys}"\nsize = "{size}"'
+                '\nflags = ["read", "write", "io"]\n')
+
+    def last_root_index(self, arch):
+        text = (CONFIGS / arch / f'qemu-{arch}.toml').read_text()
+        return text.count('[[root-cell.regions]]')
+
+    def test_root_region_over_the_gic_distributor(self):
+        n = self.last_root_index('arm64')
+        self.refused(self.system('arm64', self.root_region('0x08000000',
+                                                           '64 KiB')),
+                     f'root-cell.regions[{n}] (phys 0x08000000-0x0800ffff): '
+                     'covers the GIC distributor at 0x08000000-0x0800ffff '
+                     '(system.platform.gicd), which the hypervisor '
+                     'emulates: remove the region from [[root-cell.regions]]')
+        # Part of it is as bad as all of it.
+        self.refused(self.system('arm64', self.root_region('0x07fff000',
+                                                           '8 KiB')),
+                     f'root-cell.regions[{n}] (phys 0x07fff000-0x08000fff): '
+                     'covers the GIC distributor at 0x08000000-0x0800ffff '
+                     '(system.platform.gicd), which the hypervisor '
+                     'emulates: remove the region from [[root-cell.regions]]')
+
+    def test_root_region_over_the_gic_redistributors(self):
+        n = self.last_root_index('arm64')
+        self.refused(self.system('arm64', self.root_region('0x080c0000',
+                                                           '128 KiB')),
+                     f'root-cell.regions[{n}] (phys 0x080c0000-0x080dffff): '
+                     'covers the GIC redistributors at 0x080a0000-0x0811ffff '
+                     '(system.platform.gicr, gicr-size), which the '
+                     'hypervisor emulates: remove the region from '
+                     '[[root-cell.regions]]')
+
+    def test_root_region_next_to_the_gic_is_fine(self):
+        self.compile(self.system('arm64', self.root_region('0x08010000',
+                                                           '4 KiB')))
+        self.compile(self.system('arm64', self.root_region('0x08120000',
+                                                           '4 KiB')))
+
+    def test_root_region_over_the_local_apic(self):
+        n = self.last_root_index('x86')
+        self.refused(self.system('x86', self.root_region('0xfee00000',
+                                                         '4 KiB')),
+                     f'root-cell.regions[{n}] (phys 0xfee00000-0xfee00fff): '
+                     'covers the local APIC page at 0xfee00000-0xfee00fff '
+                     '(system.platform.lapic), which the hypervisor '
+                     'emulates: remove the region from [[root-cell.regions]]')
+        self.compile(self.system('x86', self.root_region('0xfee01000',
+                                                         '4 KiB')))
+
+    def test_iommu_refused(self):
+        unit = ('\n[[system.iommu]]\ntype = "arm-smmuv3"\n'
+                'base = "0x09050000"\nsize = "128 KiB"\n')
+        path = self.system('arm64', replace=('\n[root-cell]\n',
+                                             unit + '\n[root-cell]\n'))
+        self.refused(path, 'system.iommu: not supported yet (warden does '
+                     'not program IOMMUs, so nothing would keep DMA in '
+                     'bounds): remove [[system.iommu]]')
+
+    def test_cell_without_comm_region_refused(self):
+        text = GOOD[:GOOD.index('\n[[cell.regions]]\nvirt')]
+        self.refused(self.write('nocomm.toml', text),
+                     'cell.regions: no comm region (a cell needs one: the '
+                     'root asks it to stop through it): add one with virt = '
+                     '"0x80000000", size = "4 KiB", flags = ["read", '
+                     '"write", "comm"]')

@@ -506,8 +506,13 @@ static void test_platform_rules(void **state)
 	}
 }
 
-/* An IOMMU unit appended to each shipped system image. */
-static void test_iommu_units(void **state)
+/*
+ * An IOMMU unit appended to each shipped system image: refused, however
+ * well-formed, because warden does not program IOMMUs yet and would only
+ * pretend to keep DMA in bounds.  Its array is still checked for bounds
+ * first.
+ */
+static void test_iommu_units_refused(void **state)
 {
 	const struct warden_iommu good = {
 		.base = 0xfed80000, .size = 0x80000, .type = WARDEN_IOMMU_AMD_VI,
@@ -519,7 +524,6 @@ static void test_iommu_units(void **state)
 		const struct image *im = &images[i];
 		struct image big = *im;
 		struct warden_system *sys;
-		struct warden_iommu *unit;
 		__u8 *buf;
 
 		if (im->magic != WARDEN_SYSTEM_MAGIC)
@@ -533,23 +537,94 @@ static void test_iommu_units(void **state)
 		sys->iommu_units.count = 1;
 		memcpy(big.data + im->size, &good, sizeof(good));
 		seal(big.data, big.size);
-		assert_int_equal(check(big.data, big.size, big.magic, 0, NULL), 0);
 
 		buf = copy(&big);
 		sys = (void *)buf;
-		unit = (void *)(buf + im->size);
-		unit->reserved = 1;
-		refused(&big, buf, "iommu_units.reserved");
-		unit->type = 9;
-		refused(&big, buf, "iommu_units.type");
-		unit->base = 0;
-		refused(&big, buf, "iommu_units.base");
-		unit->size = 0;
-		refused(&big, buf, "iommu_units.base");
+		refused(&big, buf, "system.iommu_units: not supported yet");
 		sys->iommu_units.offset = sys->root_cell_offset;
 		refused(&big, buf, "root cell missing or out of bounds");
 		free(buf);
 		free(big.data);
+	}
+}
+
+/* Make a root region map base .. base + size - 1 (1:1). */
+static void place(struct warden_memory_region *r, __u64 base, __u64 size)
+{
+	r->phys_start = base;
+	r->virt_start = base;
+	r->size = size;
+}
+
+/* Accept buf after sealing it, then restore it. */
+static void accepted(const struct image *im, __u8 *buf)
+{
+	const char *why = NULL;
+
+	seal(buf, im->size);
+	if (check(buf, im->size, im->magic, 0, &why))
+		fail_msg("%s: refused: %s", im->path, why);
+	memcpy(buf, im->data, im->size);
+}
+
+/*
+ * A root region over a device the hypervisor emulates (GIC distributor,
+ * redistributors, local APIC page) would hand Linux the device past the
+ * emulation.  The root's last region is moved onto the device, over part
+ * of it, and next to it; the addresses next to the devices are free in
+ * the shipped QEMU configurations.
+ */
+static void test_root_over_emulated_devices(void **state)
+{
+	int i;
+
+	(void)state;
+	for (i = 0; i < num_images; i++) {
+		const struct image *im = &images[i];
+		__u8 *buf = copy(im);
+		struct warden_system *sys = (void *)buf;
+		struct warden_cell *c = (void *)(buf + cell_base(im));
+		struct warden_memory_region *last = (void *)((__u8 *)c +
+			c->memory_regions.offset +
+			(c->memory_regions.count - 1) * sizeof(*last));
+		const struct warden_platform_arm64 *gic = &sys->platform.arm64;
+		__u64 apic = sys->platform.x86.lapic_base;
+
+		if (im->magic != WARDEN_SYSTEM_MAGIC) {
+			free(buf);
+			continue;
+		}
+		switch (im->arch) {
+		case WARDEN_ARCH_ARM64:
+			place(last, gic->gicd_base, 0x10000);
+			refused(im, buf, "root cell memory_regions: covers the GIC distributor");
+			place(last, gic->gicd_base - 0x1000, 0x2000);
+			refused(im, buf, "covers the GIC distributor");
+			place(last, gic->gicd_base + 0xf000, 0x1000);
+			refused(im, buf, "covers the GIC distributor");
+			place(last, gic->gicd_base + 0x10000, 0x1000);
+			accepted(im, buf);
+			place(last, gic->gicr_base + 0x20000, 0x20000);
+			refused(im, buf, "root cell memory_regions: covers the GIC redistributors");
+			place(last, gic->gicr_base + gic->gicr_size - 0x1000, 0x2000);
+			refused(im, buf, "covers the GIC redistributors");
+			place(last, gic->gicr_base + gic->gicr_size, 0x1000);
+			accepted(im, buf);
+			place(last, gic->gicr_base - 0x1000, 0x1000);
+			accepted(im, buf);
+			break;
+		case WARDEN_ARCH_X86:
+			place(last, apic, 0x1000);
+			refused(im, buf, "root cell memory_regions: covers the local APIC page");
+			place(last, apic - 0x1000, 0x2000);
+			refused(im, buf, "covers the local APIC page");
+			place(last, apic + 0x1000, 0x1000);
+			accepted(im, buf);
+			place(last, apic - 0x1000, 0x1000);
+			accepted(im, buf);
+			break;
+		}
+		free(buf);
 	}
 }
 
@@ -745,6 +820,29 @@ static void test_handmade(void **state)
 	assert_string_equal(hand_check(), "accepted");
 }
 
+/*
+ * A cell without a comm region: valid as far as its layout goes, but the
+ * root could not ask it to stop, so the driver must refuse it before the
+ * hypervisor does.  The root cell (the shipped system images) has none.
+ */
+static void test_comm_region_required(void **state)
+{
+	(void)state;
+	make_hand_cell(WARDEN_ARCH_ARM64);
+	hand.cell.memory_regions.count = 1;
+	assert_string_equal(hand_check(), "memory_regions: no comm region (a "
+			    "cell needs one: the root asks it to stop through "
+			    "it)");
+	/* Regions are checked first: an overlap is reported as such. */
+	hand.regions[1] = hand.regions[0];
+	hand.cell.memory_regions.count = 2;
+	assert_non_null(strstr(hand_check(), "regions overlap"));
+	make_hand_cell(WARDEN_ARCH_X86);
+	hand.regions[0] = hand.regions[1];
+	hand.cell.memory_regions.count = 1;
+	assert_string_equal(hand_check(), "accepted");
+}
+
 /* No image may exceed WARDEN_CONFIG_MAX_SIZE, whatever it holds. */
 static void test_too_large(void **state)
 {
@@ -774,9 +872,11 @@ int main(void)
 		cmocka_unit_test(test_invariants_of_contents),
 		cmocka_unit_test(test_root_cell_rules),
 		cmocka_unit_test(test_platform_rules),
-		cmocka_unit_test(test_iommu_units),
+		cmocka_unit_test(test_iommu_units_refused),
+		cmocka_unit_test(test_root_over_emulated_devices),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_handmade),
+		cmocka_unit_test(test_comm_region_required),
 	};
 
 	return cmocka_run_group_tests(tests, load_images, NULL);

@@ -69,8 +69,9 @@ def cmd_check(args):
                           'file may be one')
         else:
             cells.append(cell)
-    findings = rules.Checker(system, cells).run()
-    for line in errors + findings:
+    checker = rules.Checker(system, cells)
+    findings = checker.run()
+    for line in errors + findings + checker.notes:
         print(line)
     count = len(errors) + len(findings)
     if count:

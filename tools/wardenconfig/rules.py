@@ -13,6 +13,7 @@ from .values import cpu_text, hex_text
 PAGE = abi.PAGE_SIZE
 ACCESS = abi.MEM_READ | abi.MEM_WRITE | abi.MEM_EXECUTE
 COMM_FLAGS = abi.MEM_READ | abi.MEM_WRITE | abi.MEM_COMM
+GICD_SIZE = 0x10000
 # Interrupt lines a cell may own, per architecture (arm64: SPIs only).
 LINE_LIMITS = {abi.ARCH_ARM64: (32, 1019), abi.ARCH_X86: (0, 239),
                abi.ARCH_RISCV: (1, 1023)}
@@ -140,6 +141,11 @@ def regions_problems(cell):
                     out.append((region_name(cell, i, space), 'overlaps '
                                 f'{region_name(cell, j, space)} in the same '
                                 'cell: shrink or move one of them'))
+    if not cell.root and not comm:
+        out.append((f'{cell.where}.regions', 'no comm region (a cell needs '
+                    'one: the root asks it to stop through it): add one '
+                    'with virt = "0x80000000", size = "4 KiB", flags = '
+                    '["read", "write", "comm"]'))
     return out
 
 
@@ -249,9 +255,13 @@ def platform_problems(system):
             f'{message}')
            for name, good, message in PLATFORM_RULES[system.arch]
            if not good(p[name])]
-    if system.arch == abi.ARCH_ARM64 and wraps(p['gicr_base'],
-                                               p['gicr_size']):
-        out.append(('system.platform.gicr-size', 'runs past 2^64'))
+    if system.arch == abi.ARCH_ARM64:
+        if wraps(p['gicd_base'], GICD_SIZE):
+            out.append(('system.platform.gicd', 'runs past 2^64'))
+        if wraps(p['gicr_base'], p['gicr_size']):
+            out.append(('system.platform.gicr-size', 'runs past 2^64'))
+    if system.arch == abi.ARCH_X86 and wraps(p['lapic_base'], PAGE):
+        out.append(('system.platform.lapic', 'runs past 2^64'))
     if system.arch == abi.ARCH_RISCV:
         if wraps(p['irqchip_base'], p['irqchip_size']) or \
            wraps(p['clint_base'], p['clint_size']):
@@ -277,17 +287,46 @@ def pci_problems(pci):
 
 
 def iommu_problems(system):
+    """warden does not program IOMMUs yet: a unit would promise DMA
+    isolation that nothing enforces."""
+    if not system.iommus:
+        return []
+    return [('system.iommu', 'not supported yet (warden does not program '
+             'IOMMUs, so nothing would keep DMA in bounds): remove '
+             '[[system.iommu]]')]
+
+
+def emulated_devices(system):
+    """What the hypervisor emulates at a physical address, so that no cell
+    may map it: (what, start, size, the keys that place it)."""
+    p = system.platform
+    if system.arch == abi.ARCH_ARM64:
+        return [('the GIC distributor', p['gicd_base'], GICD_SIZE,
+                 'system.platform.gicd'),
+                ('the GIC redistributors', p['gicr_base'], p['gicr_size'],
+                 'system.platform.gicr, gicr-size')]
+    if system.arch == abi.ARCH_X86:
+        return [('the local APIC page', p['lapic_base'], PAGE,
+                 'system.platform.lapic')]
+    return []
+
+
+def emulated_problems(system, cell):
+    """Regions of cell over an emulated device: mapped, the device would be
+    the cell's past the emulation."""
     out = []
-    if len(system.iommus) > abi.MAX_IOMMU_UNITS:
-        out.append(('system.iommu', f'more than {abi.MAX_IOMMU_UNITS} '
-                    'units'))
-    for i, unit in enumerate(system.iommus):
-        if unit['type'] not in abi.IOMMU_TYPES.values():
-            out.append((f'system.iommu[{i}].type', 'unknown IOMMU type'))
-        if not unit['base'] or unit['base'] % PAGE or not unit['size'] or \
-           wraps(unit['base'], unit['size']):
-            out.append((f'system.iommu[{i}]', 'base zero or not page '
-                        'aligned, size zero, or runs past 2^64'))
+    for i, r in enumerate(cell.regions):
+        if r['flags'] & abi.MEM_COMM:
+            continue
+        for what, start, size, keys in emulated_devices(system):
+            if not overlaps(r['phys_start'], r['size'], start, size):
+                continue
+            where = f'({keys})' if cell.root else \
+                f"of system '{system.name}' ({system.file}: {keys})"
+            out.append((region_name(cell, i), f'covers {what} at '
+                        f'{span(start, size)} {where}, which the '
+                        'hypervisor emulates: remove the region from '
+                        f'[[{cell.where}.regions]]'))
     return out
 
 
@@ -319,6 +358,7 @@ def system_problems(system):
             out.append((region_name(root, i), 'overlaps the hypervisor '
                         f'memory {span(phys, size)}: leave it out of the '
                         'root cell'))
+    out += emulated_problems(system, root)
     address, last, where = system_irqchip(system)
     for i, chip in enumerate(root.irqchips):
         if chip['address'] != address:
@@ -343,11 +383,6 @@ def cell_advice(cell):
     """What a non-root cell lacks to run as warden cells do."""
     out = []
     con = cell.console
-    if not any(r['flags'] & abi.MEM_COMM for r in cell.regions):
-        out.append((f'{cell.where}.regions', 'no comm region, through which '
-                    'the root asks the cell to stop: add one with virt = '
-                    '"0x80000000", size = "4 KiB", flags = ["read", '
-                    '"write", "comm"]'))
     if con.get('type', 0) == abi.CONSOLE_NONE:
         out.append((f'{cell.where}.console', 'missing: add [cell.console] '
                     'with type = "hypervisor" (or the cell\'s own UART)'))
@@ -367,13 +402,29 @@ def cell_advice(cell):
     return out
 
 
+DMA_NOTE = ('note: "dma" is not enforced: warden programs no IOMMU yet, so '
+            'a device the cell drives can reach any memory, not only this '
+            'region')
+
+
+def dma_notes(cell):
+    """(path, note) per region that claims DMA: nothing confines it."""
+    return [(region_name(cell, i), DMA_NOTE)
+            for i, r in enumerate(cell.regions) if r['flags'] & abi.MEM_DMA]
+
+
 class Checker:
     """Findings about cells on a system: each line names the files, the
-    cells, the regions or lines, and what to change."""
+    cells, the regions or lines, and what to change.  notes are lines about
+    what the configurations ask for and warden does not enforce: they are
+    not findings."""
 
     def __init__(self, system, cells):
         self.system, self.cells, self.lines = system, cells, []
         self.root = system.root
+        self.notes = [f'{cell.label()}: {path}: {note}'
+                      for cell in [self.root] + cells
+                      for path, note in dma_notes(cell)]
 
     def add(self, cell, path, message):
         self.lines.append(f'{cell.label()}: {path}: {message}')
@@ -423,6 +474,8 @@ class Checker:
                          f'hypervisor memory {span(phys, size)} of system '
                          f"'{system.name}' ({system.file}): move the region "
                          f'to {hex_text(phys + size)} or above')
+        for path, message in emulated_problems(system, cell):
+            self.add(cell, path, message)
         address, _, where = system_irqchip(system)
         for i, chip in enumerate(cell.irqchips):
             if chip['address'] != address:
