@@ -2,7 +2,8 @@
 /*
  * Host unit test of the x86 instruction decoder (hypervisor/arch/x86/
  * decode.c): the loads and stores Linux uses on device registers, with
- * their lengths, sizes and operands, and what it must refuse.
+ * their lengths, sizes and operands, and what it must refuse; the length
+ * of INVD, which the hypervisor skips.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -137,6 +138,49 @@ static void refused(void **state)
 	assert_int_equal(x86_decode((const u8 *)"", 0, &in), -1);
 }
 
+#define PLAIN_LEN(op, ...) ({					\
+	static const u8 code_[] = { __VA_ARGS__ };			\
+	x86_plain_len(code_, sizeof(code_), (op), sizeof(op));		\
+})
+
+/* INVD (0f 08), which the hypervisor does as WBINVD and skips. */
+static void invd_length(void **state)
+{
+	static const u8 invd[] = { 0x0f, 0x08 };
+
+	assert_int_equal(PLAIN_LEN(invd, 0x0f, 0x08), 2);
+	/* what follows is not part of it */
+	assert_int_equal(PLAIN_LEN(invd, 0x0f, 0x08, 0x0f, 0x08, 0x90), 2);
+	/* prefixes count: rep, a segment override, operand size, REX */
+	assert_int_equal(PLAIN_LEN(invd, 0xf3, 0x0f, 0x08), 3);
+	assert_int_equal(PLAIN_LEN(invd, 0x2e, 0x66, 0x0f, 0x08), 4);
+	assert_int_equal(PLAIN_LEN(invd, 0x48, 0x0f, 0x08), 3);
+	assert_int_equal(PLAIN_LEN(invd, 0x66, 0x41, 0x0f, 0x08), 4);
+	/* not INVD: WBINVD, LOCK, cut short, REX before a prefix, nothing */
+	assert_int_equal(PLAIN_LEN(invd, 0x0f, 0x09), -1);
+	assert_int_equal(PLAIN_LEN(invd, 0xf0, 0x0f, 0x08), -1);
+	assert_int_equal(PLAIN_LEN(invd, 0x0f), -1);
+	assert_int_equal(PLAIN_LEN(invd, 0x48, 0x66, 0x0f, 0x08), -1);
+	assert_int_equal(x86_plain_len((const u8 *)"", 0, invd, 2), -1);
+}
+
+/* More than 15 bytes of prefixes is no instruction. */
+static void plain_len_limit(void **state)
+{
+	static const u8 invd[] = { 0x0f, 0x08 };
+	u8 code[20];
+
+	memset(code, 0x66, sizeof(code));
+	code[13] = 0x0f;
+	code[14] = 0x08;
+	assert_int_equal(x86_plain_len(code, sizeof(code), invd, 2), 15);
+	code[13] = 0x66;
+	code[14] = 0x66;
+	code[15] = 0x0f;
+	code[16] = 0x08;
+	assert_int_equal(x86_plain_len(code, sizeof(code), invd, 2), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -147,6 +191,8 @@ int main(void)
 		cmocka_unit_test(store_immediate),
 		cmocka_unit_test(loads),
 		cmocka_unit_test(refused),
+		cmocka_unit_test(invd_length),
+		cmocka_unit_test(plain_len_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

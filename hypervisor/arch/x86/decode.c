@@ -109,3 +109,30 @@ int x86_decode(const u8 *code, unsigned int avail, struct x86_insn *insn)
 	}
 	return 0;
 }
+
+/* Segment overrides, operand and address size, REP/REPNE; LOCK is #UD. */
+static bool legacy_prefix(u8 b)
+{
+	return b == 0x26 || b == 0x2e || b == 0x36 || b == 0x3e ||
+	       b == 0x64 || b == 0x65 || b == 0x66 || b == 0x67 ||
+	       b == 0xf2 || b == 0xf3;
+}
+
+int x86_plain_len(const u8 *code, unsigned int avail, const u8 *op,
+		  unsigned int op_len)
+{
+	unsigned int n = 0, i;
+
+	if (avail > 15)
+		avail = 15;
+	while (n < avail && legacy_prefix(code[n]))
+		n++;
+	if (n < avail && (code[n] & 0xf0) == 0x40)
+		n++;
+	if (n + op_len > avail)
+		return -1;
+	for (i = 0; i < op_len; i++)
+		if (code[n + i] != op[i])
+			return -1;
+	return n + op_len;
+}

@@ -2,7 +2,8 @@
 /*
  * Just enough of an x86-64 instruction decoder for the memory accesses the
  * hypervisor emulates (QEMU's SVM gives neither the next instruction's
- * address nor its bytes): MOV to and from memory, and MOVZX loads.
+ * address nor its bytes): MOV to and from memory, MOVZX loads, and the
+ * length of an instruction the hypervisor emulates and skips (INVD).
  * Host-tested in tests/unit/test_x86_decode.c.
  */
 #ifndef _X86_DECODE_H
@@ -26,5 +27,13 @@ struct x86_insn {
  * if it is not one the decoder knows (or is cut short).
  */
 int x86_decode(const u8 *code, unsigned int avail, struct x86_insn *insn);
+
+/*
+ * The length of an instruction without operands whose opcode bytes are
+ * op[0 .. op_len - 1] (INVD: 0f 08), after any legacy prefixes (not LOCK)
+ * and a REX prefix; -1 if code[] is not that instruction.
+ */
+int x86_plain_len(const u8 *code, unsigned int avail, const u8 *op,
+		  unsigned int op_len);
 
 #endif /* _X86_DECODE_H */

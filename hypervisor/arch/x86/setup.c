@@ -6,6 +6,7 @@
 #include <warden/arch.h>
 #include <warden/header.h>
 #include <warden/printk.h>
+#include "msrpm.h"
 #include "x86.h"
 
 _Static_assert(ARCH_NUMBER == WARDEN_ARCH_X86, "arch number");
@@ -124,20 +125,6 @@ static void iopm_set(u8 *map, u32 base, u32 size, bool trap)
 			map[p / 8] &= ~(1 << (p % 8));
 }
 
-/* Trap reads (bit 0) and/or writes (bit 1) of an MSR in the map. */
-static void msrpm_trap(u8 *map, u32 msr, unsigned int rw)
-{
-	u32 n;
-
-	if (msr < 0x2000)
-		n = msr;
-	else if (msr - 0xc0000000 < 0x2000)
-		n = 0x2000 * 4 + (msr - 0xc0000000);
-	else
-		n = 0x2000 * 8 + (msr - 0xc0010000);
-	map[n / 4] |= rw << (2 * (n % 4));
-}
-
 int arch_cell_init(struct cell *cell)
 {
 	const struct warden_pio_range *pio = warden_cell_pio_ranges(cell->config);
@@ -158,12 +145,10 @@ int arch_cell_init(struct cell *cell)
 	for (n = 0; n < cell->config->pio_ranges.count; n++)
 		iopm_set(a->iopm, pio[n].base, pio[n].size, false);
 	/*
-	 * MSRs: the cell may not move its APIC or switch it to x2APIC mode
-	 * (the hypervisor watches the xAPIC page), nor touch SVM's own.
+	 * MSRs: every access exits but the short list in msrpm.h; exits.c
+	 * decides on the rest, from an allow-list of its own.
 	 */
-	msrpm_trap(a->msrpm, MSR_APIC_BASE, 2);
-	msrpm_trap(a->msrpm, MSR_VM_CR, 3);
-	msrpm_trap(a->msrpm, MSR_VM_HSAVE_PA, 3);
+	msrpm_build(a->msrpm);
 	return apic_cell_init(cell);
 }
 
@@ -179,7 +164,15 @@ static void vmcb_init(struct per_cpu *pc)
 	struct cell *cell = pc->cell;
 	unsigned int n;
 
-	v->intercept1 = INTERCEPT_CPUID | INTERCEPT_IOIO | INTERCEPT_MSR |
+	/*
+	 * INIT: a real INIT (an IOAPIC entry or an MSI can send one; the
+	 * cell's IPIs are emulated in apic.c) would reset the CPU from under
+	 * the hypervisor.  INVD would throw away dirty lines of the
+	 * hypervisor's memory too: it becomes WBINVD.  INVLPGA and the other
+	 * SVM instructions are the hypervisor's (#UD, as without SVM).
+	 */
+	v->intercept1 = INTERCEPT_INIT | INTERCEPT_CPUID | INTERCEPT_INVD |
+			INTERCEPT_INVLPGA | INTERCEPT_IOIO | INTERCEPT_MSR |
 			INTERCEPT_SHUTDOWN;
 	v->intercept2 = INTERCEPT_SVM_INSNS;
 	v->iopm_pa = virt_to_phys(cell->arch.iopm);
@@ -302,6 +295,8 @@ void __attribute__((noreturn)) cpu_exit_to_linux(struct per_cpu *pc)
 	l->sel[3] = v->es.sel;
 	wrmsr(MSR_VM_HSAVE_PA, 0);
 	wrmsr(MSR_EFER, v->efer | EFER_SVME);
+	/* The cell's PAT lived in G_PAT (exits.c checked every write). */
+	wrmsr(MSR_PAT, v->g_pat);
 	asm volatile("mov %0, %%cr0" : : "r"(v->cr0) : "memory");
 	asm volatile("mov %0, %%cr4" : : "r"(v->cr4) : "memory");
 	asm volatile("mov %0, %%dr7" : : "r"(v->dr7));
@@ -396,4 +391,9 @@ u64 arch_time_ms(void)
 
 	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
 	return ((u64)hi << 32 | lo) / 1000000;
+}
+
+/* Never called: ARCH_BREAK_BEFORE_MAKE is 0 (NPT changes live, flushed). */
+void arch_cpu_kick(struct per_cpu *pc)
+{
 }

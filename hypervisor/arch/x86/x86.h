@@ -73,35 +73,67 @@ _Static_assert(__builtin_offsetof(struct vmcb, eventinj) == 0xa8 &&
 	       __builtin_offsetof(struct vmcb, g_pat) == 0x668 &&
 	       sizeof(struct vmcb) == 0x1000, "VMCB layout");
 
-/* intercept1 */
+/* intercept1 (APM vol. 2, table B-1, offset 0x0c) */
+#define INTERCEPT_INIT		BIT(3)
 #define INTERCEPT_CPUID		BIT(18)
+#define INTERCEPT_INVD		BIT(22)
 #define INTERCEPT_HLT		BIT(24)
+#define INTERCEPT_INVLPGA	BIT(26)
 #define INTERCEPT_IOIO		BIT(27)
 #define INTERCEPT_MSR		BIT(28)
 #define INTERCEPT_SHUTDOWN	BIT(31)
-/* intercept2: every SVM instruction (VMRUN must be) */
-#define INTERCEPT_SVM_INSNS	0x7f
+/* intercept2 (offset 0x10): the SVM instructions, VMRUN must be one */
+#define INTERCEPT_VMRUN		BIT(0)
+#define INTERCEPT_VMMCALL	BIT(1)
+#define INTERCEPT_VMLOAD	BIT(2)
+#define INTERCEPT_VMSAVE	BIT(3)
+#define INTERCEPT_STGI		BIT(4)
+#define INTERCEPT_CLGI		BIT(5)
+#define INTERCEPT_SKINIT	BIT(6)
+/* ... and INVLPGA, which is in intercept1 */
+#define INTERCEPT_SVM_INSNS	(INTERCEPT_VMRUN | INTERCEPT_VMMCALL | \
+				 INTERCEPT_VMLOAD | INTERCEPT_VMSAVE | \
+				 INTERCEPT_STGI | INTERCEPT_CLGI | \
+				 INTERCEPT_SKINIT)
 
+#define EXIT_INIT		0x63
 #define EXIT_CPUID		0x72
+#define EXIT_INVD		0x76
 #define EXIT_HLT		0x78
+#define EXIT_INVLPGA		0x7a
 #define EXIT_IOIO		0x7b
 #define EXIT_MSR		0x7c
 #define EXIT_SHUTDOWN		0x7f
 #define EXIT_VMRUN		0x80
 #define EXIT_VMMCALL		0x81
+#define EXIT_VMLOAD		0x82
+#define EXIT_VMSAVE		0x83
+#define EXIT_STGI		0x84
+#define EXIT_CLGI		0x85
 #define EXIT_SKINIT		0x86
 #define EXIT_NPF		0x400
+#define EXIT_INVALID		((u64)-1)
 
 #define EVENT_VALID		(1ULL << 31)
 #define EVENT_ERRCODE		(1ULL << 11)
 #define EVENT_EXCEPTION		(3ULL << 8)
 
 #define MSR_APIC_BASE		0x1b
+#define MSR_MTRR_CAP		0xfe
+#define MSR_MTRR_DEF_TYPE	0x2ff
 #define MSR_PAT			0x277
 #define MSR_EFER		0xc0000080
 #define MSR_VM_CR		0xc0010114
 #define MSR_VM_HSAVE_PA		0xc0010117
+#define EFER_SCE		(1ULL << 0)
+#define EFER_LME		(1ULL << 8)
+#define EFER_LMA		(1ULL << 10)
+#define EFER_NXE		(1ULL << 11)
 #define EFER_SVME		(1ULL << 12)
+#define EFER_FFXSR		(1ULL << 14)
+#define EFER_TCE		(1ULL << 15)
+#define EFER_AUTOIBRS		(1ULL << 21)
+#define MTRR_DEF_TYPE_E		(1ULL << 11)
 #define X86_EFLAGS_IF		(1ULL << 9)
 #define X86_CR0_PG		(1ULL << 31)
 
