@@ -8,6 +8,8 @@
 #   make demo [ARCH=...]                    boot QEMU and show warden working
 #   make bench ARCH=...                     benchmarks (figures, not tests)
 #   make fuzz                               fuzz the config validator
+#   make attack [ARCH=...]                  the tests' attack module (only
+#                                           built, never installed)
 #
 # Without ARCH, the build is for the running machine and its kernel
 # (/lib/modules/$(uname -r)/build).  With ARCH, it cross-builds against the
@@ -52,12 +54,14 @@ endif
 KREL = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' \
 	$(KDIR)/include/generated/utsrelease.h 2>/dev/null)
 
-KBUILD_ARGS = -C $(KDIR) M=$(B)/driver ARCH=$(ARCH) \
-	CROSS_COMPILE=$(CROSS_COMPILE) WARDEN_SRC=$(SRC)
+# For every module: the driver and the tests' attack module.
+KBUILD_COMMON = -C $(KDIR) ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
+	WARDEN_SRC=$(SRC)
 # riscv: trixie's headers ask for gcc-14 and pahole; bookworm has gcc-12.
 ifeq ($(ARCH),riscv)
-  KBUILD_ARGS += CC=$(CROSS_COMPILE)gcc CONFIG_DEBUG_INFO_BTF_MODULES=
+  KBUILD_COMMON += CC=$(CROSS_COMPILE)gcc CONFIG_DEBUG_INFO_BTF_MODULES=
 endif
+KBUILD_ARGS = $(KBUILD_COMMON) M=$(B)/driver
 
 TOMLS := $(wildcard configs/$(ARCH)/*.toml)
 CELLS := $(patsubst configs/$(ARCH)/%.toml,$(B)/configs/%.cell,$(TOMLS))
@@ -79,6 +83,17 @@ driver: $(KDIR_DEP)
 	@ln -sf $(SRC)/driver/Kbuild $(SRC)/driver/*.[ch] $(B)/driver/
 	@ln -sf $(SRC)/hypervisor/arch/$(ARCH)/driver.c $(B)/driver/arch.c
 	$(MAKE) $(KBUILD_ARGS) modules
+
+# The root-side attack module of the tests: not in all, never installed.
+attack: $(KDIR_DEP)
+	@test -d "$(KDIR)" || { echo "make: KDIR=$(KDIR): no kernel headers" \
+		"there (install linux-headers-$$(uname -r) or pass KDIR=)"; \
+		exit 1; }
+	@mkdir -p $(B)/attack
+	@ln -sf $(SRC)/tests/attack/Kbuild $(SRC)/tests/attack/main.c \
+		$(SRC)/tests/attack/attack.h $(B)/attack/
+	@ln -sf $(SRC)/tests/attack/$(ARCH).c $(B)/attack/arch.c
+	$(MAKE) $(KBUILD_COMMON) M=$(B)/attack modules
 
 hypervisor:
 	$(MAKE) -C hypervisor CROSS_COMPILE=$(CROSS_COMPILE) O=$(B)/hypervisor
@@ -145,5 +160,5 @@ fuzz:
 clean:
 	rm -rf build
 
-.PHONY: all driver hypervisor inmates tools configs install test demo \
-	bench fuzz clean
+.PHONY: all driver attack hypervisor inmates tools configs install test \
+	demo bench fuzz clean
