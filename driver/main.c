@@ -7,6 +7,7 @@
  * refusal is explained: in dmesg and to the caller (WARDEN_GET_ERROR).  A
  * refused or failed enable leaves Linux as it was.
  */
+#include <linux/capability.h>
 #include <linux/cpu.h>
 #include <linux/firmware.h>
 #include <linux/fs.h>
@@ -486,6 +487,9 @@ static long warden_ioctl(struct file *file, unsigned int cmd,
 	void __user *uarg = (void __user *)arg;
 	long err;
 
+	/* Whatever mode the device node has: this is the machine's owner. */
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
 	if (cmd == WARDEN_GET_ERROR)
 		return copy_to_user(uarg, wf->error, sizeof(wf->error)) ?
 			-EFAULT : 0;

@@ -98,8 +98,12 @@ static int scrub(u64 phys, u64 size, bool zero)
 		n = MIN(size - done, SCRUB_CHUNK - (phys + done) % SCRUB_CHUNK);
 		err = paging_map(&hv_paging, TEMP_MAP_BASE, phys + done, n,
 				 MAP_READ | MAP_WRITE);
-		if (err)
+		if (err) {
+			/* What was mapped before the pool ran dry goes. */
+			paging_unmap(&hv_paging, TEMP_MAP_BASE, n);
+			arch_flush_hv_tlb();
 			return err;
+		}
 		va = (void *)TEMP_MAP_BASE;
 		if (zero)
 			memset(va, 0, n);
@@ -206,6 +210,8 @@ static int copy_config(u64 phys, u64 size, struct warden_cell **copy,
 		return -ENOMEM;
 	if (paging_map(&hv_paging, TEMP_MAP_BASE, base, map * PAGE_SIZE,
 		       MAP_READ)) {
+		paging_unmap(&hv_paging, TEMP_MAP_BASE, map * PAGE_SIZE);
+		arch_flush_hv_tlb();
 		page_free(&mem_pool, *copy, *pages);
 		return -ENOMEM;
 	}
@@ -262,7 +268,7 @@ static const char *check_cell(const struct warden_cell *config)
 					return "memory of another cell";
 		}
 	}
-	/* The validator allows none, but the cell's comm page is used. */
+	/* The validator refuses none too; the comm page is used below. */
 	if (!comm)
 		return "no comm region";
 	return NULL;

@@ -39,6 +39,12 @@ unsigned long region_flags(const struct warden_memory_region *r)
 	return flags;
 }
 
+/* The root's tables are live: other root CPUs are held (root_hold()). */
+static void root_tables_flush(struct paging *pg)
+{
+	arch_cell_flush(&root_cell);
+}
+
 int root_cell_init(const struct warden_system *sys)
 {
 	const struct warden_cell *config = warden_system_root_cell(sys);
@@ -58,6 +64,8 @@ int root_cell_init(const struct warden_system *sys)
 		err = arch_cell_init(cell);
 	if (err)
 		return err;
+	if (ARCH_BREAK_BEFORE_MAKE)
+		cell->mem.flush = root_tables_flush;
 	cells[0] = cell;
 	num_cells = 1;
 	return 0;
@@ -109,7 +117,7 @@ static long failed_cpus(unsigned long id)
  * May a non-root cell put another line on the console?  A burst of
  * CONSOLE_BURST lines, then CONSOLE_PER_SEC a second: a cell cannot keep
  * the console (and its lock) busy for the root and the other cells.  The
- * first line dropped says so.  Called with cell->out_lock held.
+ * first line dropped says so.
  */
 #define CONSOLE_BURST	200
 #define CONSOLE_PER_SEC	50
@@ -118,8 +126,11 @@ bool cell_may_print(struct cell *cell)
 {
 	u64 now = arch_time_ms(), refill;
 
+	bool ok = true;
+
 	if (cell == &root_cell)
 		return true;
+	spin_lock(&cell->rate_lock);
 	refill = (now - cell->out_time) * CONSOLE_PER_SEC / 1000;
 	if (refill) {
 		cell->out_tokens = MIN(cell->out_tokens + refill,
@@ -129,13 +140,15 @@ bool cell_may_print(struct cell *cell)
 	if (cell->out_tokens) {
 		cell->out_tokens--;
 		cell->out_dropped = false;
-		return true;
+	} else {
+		if (!cell->out_dropped)
+			printk("warden: cell \"%s\" prints too much: lines "
+			       "dropped\n", cell_name(cell));
+		cell->out_dropped = true;
+		ok = false;
 	}
-	if (!cell->out_dropped)
-		printk("warden: cell \"%s\" prints too much: lines dropped\n",
-		       cell_name(cell));
-	cell->out_dropped = true;
-	return false;
+	spin_unlock(&cell->rate_lock);
+	return ok;
 }
 
 /*
@@ -185,19 +198,121 @@ static long root_hypercall(unsigned long code, unsigned long arg1,
 	}
 }
 
-/* A root call, under mgmt_lock. */
+/*
+ * Holding the root's other CPUs at EL2 while its stage-2 tables change:
+ * splitting or merging a live block needs break-before-make, and an entry
+ * briefly invalid must not fault a root CPU.  The holder sets hold_active,
+ * then kicks every running root CPU; each acknowledges in
+ * cpu_hold_point() (pc->held), or powers off, which is as good.  A CPU
+ * that comes up meanwhile sees hold_active after it counts as running
+ * (one of the two sides sees the other).  If a CPU does not answer (the
+ * root masked the kick on it), nothing is changed and the call fails.
+ */
+#define HOLD_ROUNDS	100000000UL
+
+static bool hold_active;
+
+void cpu_hold_point(struct per_cpu *pc)
+{
+	for (;;) {
+		if (__atomic_load_n(&pc->hold, __ATOMIC_ACQUIRE)) {
+			__atomic_store_n(&pc->held, true, __ATOMIC_SEQ_CST);
+			while (__atomic_load_n(&pc->hold, __ATOMIC_ACQUIRE))
+				arch_cpu_relax();
+			__atomic_store_n(&pc->held, false, __ATOMIC_SEQ_CST);
+		}
+		/* Not asked, but a hold is on: wait it out (or be asked). */
+		if (!__atomic_load_n(&hold_active, __ATOMIC_ACQUIRE))
+			return;
+		arch_cpu_relax();
+	}
+}
+
+/* Every CPU root_hold() kicked is held or off. */
+static bool all_held(void)
+{
+	struct per_cpu *pc;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < num_cpus; cpu++) {
+		pc = per_cpu(cpu);
+		if (__atomic_load_n(&pc->hold, __ATOMIC_ACQUIRE) &&
+		    !__atomic_load_n(&pc->held, __ATOMIC_ACQUIRE) &&
+		    __atomic_load_n(&pc->state, __ATOMIC_ACQUIRE) ==
+		    WARDEN_CPU_STATE_RUNNING)
+			return false;
+	}
+	return true;
+}
+
+static void root_release(void)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < num_cpus; cpu++)
+		__atomic_store_n(&per_cpu(cpu)->hold, false, __ATOMIC_RELEASE);
+	__atomic_store_n(&hold_active, false, __ATOMIC_RELEASE);
+}
+
+static int root_hold(void)
+{
+	struct per_cpu *self = this_cpu(), *pc;
+	unsigned int cpu;
+	unsigned long n;
+
+	if (!ARCH_BREAK_BEFORE_MAKE)
+		return 0;
+	__atomic_store_n(&hold_active, true, __ATOMIC_SEQ_CST);
+	for (cpu = 0; cpu < num_cpus; cpu++) {
+		pc = per_cpu(cpu);
+		if (pc == self || pc->cell != &root_cell ||
+		    __atomic_load_n(&pc->state, __ATOMIC_SEQ_CST) !=
+		    WARDEN_CPU_STATE_RUNNING)
+			continue;
+		__atomic_store_n(&pc->hold, true, __ATOMIC_SEQ_CST);
+		arch_cpu_kick(pc);
+	}
+	for (n = 0; n < HOLD_ROUNDS; n++) {
+		if (all_held())
+			return 0;
+		arch_cpu_relax();
+	}
+	root_release();
+	printk("warden: a root CPU does not answer the hypervisor's "
+	       "interrupt: cell management refused\n");
+	return -ETIMEDOUT;
+}
+
+/* The calls that change the root's stage 2 or the cells. */
+static bool changes_cells(unsigned long code)
+{
+	return code >= WARDEN_HC_CELL_CREATE &&
+	       code <= WARDEN_HC_CELL_DESTROY;
+}
+
+/*
+ * A root call, under mgmt_lock; one that changes cells with the root's
+ * other CPUs held.  Waiting for the lock, a CPU still answers a hold.
+ */
 static long locked_call(unsigned long code, unsigned long arg1,
 			unsigned long arg2)
 {
+	struct per_cpu *pc = this_cpu();
+	bool hold = changes_cells(code);
 	long ret;
 
-	spin_lock(&mgmt_lock);
+	while (!spin_trylock(&mgmt_lock))
+		cpu_hold_point(pc);
 	if (code == WARDEN_HC_DISABLE)
-		ret = cpu_leave(this_cpu());
+		ret = cpu_leave(pc);
 	else if (code == WARDEN_HC_GET_INFO)
 		ret = get_info(arg1);
+	else if (hold && (ret = root_hold()))
+		;
 	else
 		ret = root_hypercall(code, arg1, arg2);
+	if (hold)
+		root_release();
 	spin_unlock(&mgmt_lock);
 	return ret;
 }

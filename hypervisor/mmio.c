@@ -13,18 +13,29 @@ int mmio_register(struct cell *cell, u64 start, u64 size,
 	return 0;
 }
 
-bool mmio_handle(struct cell *cell, struct mmio_access *access)
+/*
+ * Every emulated register is naturally aligned: a misaligned access never
+ * reaches a handler (replayed on the device it could fault at EL2).
+ */
+int mmio_handle(struct cell *cell, struct mmio_access *access)
 {
 	const struct mmio_region *r;
 	unsigned int n;
 
 	for (n = 0; n < cell->num_mmio; n++) {
 		r = &cell->mmio[n];
-		if (access->address >= r->start &&
-		    access->address + access->size <= r->start + r->size)
-			return r->handler(cell, access);
+		if (access->address < r->start ||
+		    access->address - r->start >= r->size)
+			continue;
+		if (access->address & (access->size - 1) ||
+		    access->address - r->start + access->size > r->size)
+			return MMIO_BAD;
+		access->bad = false;
+		if (!r->handler(cell, access))
+			return MMIO_UNHANDLED;
+		return access->bad ? MMIO_BAD : MMIO_HANDLED;
 	}
-	return false;
+	return MMIO_UNHANDLED;
 }
 
 u64 mmio_read(const void *address, unsigned int size)

@@ -26,6 +26,15 @@ static u64 *new_table(struct paging *pg)
 	return page_alloc(pg->pool, 1);
 }
 
+/* Break: the entry is invalid everywhere before it changes or is freed. */
+static void break_entry(struct paging *pg, u64 *pte)
+{
+	if (pg->flush && arch_pte_valid(*pte)) {
+		*pte = 0;
+		pg->flush(pg);
+	}
+}
+
 /* Free a table and every table below it. */
 static void free_tree(struct paging *pg, u64 *table, unsigned int level)
 {
@@ -49,6 +58,7 @@ static int split(struct paging *pg, u64 *pte, unsigned int level)
 	for (i = 0; i < ENTRIES; i++)
 		table[i] = arch_pte_split(*pte, level,
 					  (u64)i << shift(level + 1));
+	break_entry(pg, pte);
 	*pte = arch_pte_table(virt_to_phys(table));
 	return 0;
 }
@@ -96,6 +106,7 @@ static void merge(struct paging *pg, u64 *pte, unsigned int level,
 		if (table[i] != arch_pte_split(block, level,
 					       (u64)i << shift(level + 1)))
 			return;
+	break_entry(pg, pte);
 	*pte = block;
 	page_free(pg->pool, table, 1);
 }
@@ -129,8 +140,13 @@ static int update(struct paging *pg, u64 *table, unsigned int level,
 		if (next - virt == span &&
 		    (unmap ||
 		     (IS_ALIGNED(phys, span) && arch_block_allowed(level)))) {
-			if (arch_pte_is_table(*pte, level))
-				free_tree(pg, table_of(*pte), level + 1);
+			sub = arch_pte_is_table(*pte, level) ?
+			      table_of(*pte) : NULL;
+			/* Valid to invalid needs no flush of its own. */
+			if (sub || !unmap)
+				break_entry(pg, pte);
+			if (sub)
+				free_tree(pg, sub, level + 1);
 			*pte = unmap ? 0 :
 			       arch_pte_leaf(pg->kind, level, phys, flags);
 		} else if (!unmap || arch_pte_valid(*pte)) {
@@ -141,6 +157,7 @@ static int update(struct paging *pg, u64 *table, unsigned int level,
 				     flags);
 			/* Empty after an unmap, or made for a map that failed. */
 			if ((err || unmap) && table_empty(sub)) {
+				break_entry(pg, pte);
 				page_free(pg->pool, sub, 1);
 				*pte = 0;
 			} else if (!err && !unmap) {
@@ -159,6 +176,7 @@ int paging_init(struct paging *pg, struct page_pool *pool, unsigned int kind)
 {
 	pg->pool = pool;
 	pg->kind = kind;
+	pg->flush = NULL;
 	pg->root = new_table(pg);
 	return pg->root ? 0 : -ENOMEM;
 }

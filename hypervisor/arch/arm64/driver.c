@@ -10,6 +10,8 @@
  * and can put them back on disable.
  */
 #include <linux/errno.h>
+#include <linux/io.h>
+#include <linux/sizes.h>
 #include <linux/module.h>
 #include <asm/cacheflush.h>
 #include <asm/cputype.h>
@@ -84,10 +86,45 @@ static bool kvm_is_up(void)
  * HVC_STUB_ERR, KVM's handlers (while it holds EL2) with something else.
  * Every CPU is asked: one could have been started apart from the others.
  */
+/*
+ * LPIs make the redistributors read and write tables at the physical
+ * addresses in PROPBASER/PENDBASER: a DMA engine the hypervisor does not
+ * validate.  Is GICR_CTLR.EnableLPIs set on any redistributor?
+ */
+#define GICR_CTLR_ENABLE_LPIS	1
+#define GICR_TYPER_OFF		0x8
+#define GICR_TYPER_VLPIS_BIT	(1U << 1)
+#define GICR_TYPER_LAST_BIT	(1U << 4)
+
+static bool lpis_enabled(const struct warden_system *sys)
+{
+	const struct warden_platform_arm64 *p = &sys->platform.arm64;
+	void __iomem *gicr = ioremap(p->gicr_base, p->gicr_size);
+	u64 off = 0;
+	bool on = false;
+	u32 typer;
+
+	if (!gicr)
+		return false;	/* the hypervisor checks again */
+	while (off + SZ_128K <= p->gicr_size && !on) {
+		on = readl_relaxed(gicr + off) & GICR_CTLR_ENABLE_LPIS;
+		typer = readl_relaxed(gicr + off + GICR_TYPER_OFF);
+		if (typer & GICR_TYPER_LAST_BIT)
+			break;
+		off += typer & GICR_TYPER_VLPIS_BIT ? SZ_256K : SZ_128K;
+	}
+	iounmap(gicr);
+	return on;
+}
+
 int warden_arch_check(struct warden_file *wf, const struct warden_system *sys)
 {
 	struct el2_probe p;
 	int cpu;
+
+	if (lpis_enabled(sys))
+		return warden_error(wf, -EOPNOTSUPP,
+			"Linux uses GIC LPIs (GICR_CTLR.EnableLPIs), whose tables the GIC reads and writes anywhere in memory: boot Linux with irqchip.gicv3_nolpi=1");
 
 	if (kvm_is_up())
 		return warden_error(wf, -EBUSY,

@@ -15,8 +15,15 @@
  * registers (underflow).  Nothing is queued in software, nothing is lost.
  *
  * Cells reach the distributor through the hypervisor, which lets each
- * change only the lines it owns.  In this version the root cell reaches
- * the redistributors directly (they are mapped into its stage 2).
+ * change only the lines it owns; registers that are not per line are the
+ * hypervisor's (a write is ignored, whoever makes it).  Redistributors are
+ * emulated for every cell too, except the SGI_base frames of the root's
+ * own CPUs, which stay mapped for speed: what a cell may write there is an
+ * allow-list per register and per bit.  LPIs are never enabled: their
+ * tables are read and written by the GIC at any physical address.
+ *
+ * Emulated accesses are checked before anything is replayed: naturally
+ * aligned (mmio.c), and of a width the register has (access_ok()).
  */
 #include <warden/bitmap.h>
 #include <warden/control.h>
@@ -142,6 +149,8 @@ int gic_init(void)
 #define GICD_IGROUPR		0x0080
 #define GICD_ISENABLER		0x0100
 #define GICD_ICENABLER		0x0180
+#define GICD_ICPENDR		0x0280
+#define GICD_ICACTIVER		0x0380
 #define GICD_ICACTIVER_END	0x0400
 #define GICD_IPRIORITYR		0x0400
 #define GICD_ITARGETSR		0x0800
@@ -204,12 +213,45 @@ static unsigned int line_bits(u64 off, u64 *array)
 }
 
 /*
+ * No cell gets an interrupt of priority PRIO_MIN or higher (a lower
+ * value): those are SGI_PARK's and the maintenance interrupt's, which
+ * must get through the priority mask lrs_full() sets.
+ */
+#define PRIO_MIN		0x10
+
+/* Each byte of a priority value, at least PRIO_MIN. */
+static u64 clamp_prios(u64 v, unsigned int size)
+{
+	unsigned int n;
+
+	for (n = 0; n < size; n++)
+		if (((v >> (8 * n)) & 0xff) < PRIO_MIN)
+			v = (v & ~(0xffULL << (8 * n))) |
+			    (u64)PRIO_MIN << (8 * n);
+	return v;
+}
+
+/*
+ * Widths the distributor's registers have: 4 bytes everywhere, 8 for
+ * GICD_IROUTER<n>, 1 for the byte-per-line priority and target arrays.
+ */
+static bool gicd_width_ok(u64 off, unsigned int size)
+{
+	if (size == 4)
+		return true;
+	if (size == 8)
+		return off >= GICD_IROUTER && off < GICD_IROUTER_END;
+	return size == 1 && off >= GICD_IPRIORITYR && off < GICD_ICFGR;
+}
+
+/*
  * A cell's access to the distributor: what concerns the lines it owns
  * goes to the hardware; other lines read as zero and ignore writes.
  * Set/clear registers take the masked value; the others are changed by
  * read-modify-write, under a lock, since other cells share the word.
- * The registers that are not per line (control, identification) are the
- * root cell's: only it may write them.
+ * The registers that are not per line (control, identification) read as
+ * they are and are the hypervisor's: writes are ignored, the root's too
+ * (GICD_CTLR would switch Group 1 off for every cell).
  */
 static bool gicd_access(struct cell *cell, struct mmio_access *a)
 {
@@ -217,23 +259,32 @@ static bool gicd_access(struct cell *cell, struct mmio_access *a)
 	void *reg = (char *)gicd() + off;
 	unsigned int bits, n;
 
+	if (!gicd_width_ok(off, a->size)) {
+		a->bad = true;
+		return true;
+	}
 	if (off >= GICD_IROUTER && off < GICD_IROUTER_END) {
 		if (owns(cell, (off - GICD_IROUTER) / 8) &&
-		    (!a->write || route_ok(cell, a->value)))
-			mask = ~0ULL;
+		    (!a->write || off % 8 || route_ok(cell, a->value)))
+			mask = off % 8 ? 0xffffffffULL : ~0ULL;
+		/* The upper half of a line's router: Aff3 only. */
+		if (a->write && off % 8 && mask)
+			return true;
 	} else if (off == GICD_SETSPI_NSR || off == GICD_CLRSPI_NSR) {
 		if (a->write && owns(cell, a->value & 0x3ff))
 			mask = ~0ULL;
 	} else {
 		bits = line_bits(off, &array);
 		if (!bits) {
-			if (a->write && cell->id != 0)
+			if (a->write)
 				return true;
 			mask = ~0ULL;
 		}
 		for (n = 0; bits && n < a->size * 8 / bits; n++)
 			if (owns(cell, (off - array) * 8 / bits + n))
 				mask |= ((1ULL << bits) - 1) << (n * bits);
+		if (a->write && array == GICD_IPRIORITYR)
+			a->value = clamp_prios(a->value, a->size);
 	}
 	if (!a->write) {
 		a->value = mmio_read(reg, a->size) & mask;
@@ -255,70 +306,287 @@ static bool gicd_access(struct cell *cell, struct mmio_access *a)
 
 /* The frame of a redistributor: RD_base and SGI_base. */
 #define GICR_FRAME		0x20000
+#define GICR_CTLR		0x0000
+#define GICR_CTLR_ENABLE_LPIS	(1U << 0)
+#define GICR_PROPBASER		0x0070
+#define GICR_PENDBASER		0x0078
 #define GICR_ICENABLER0		(GICR_SGI + 0x0180)
+#define GICR_ICPENDR0		(GICR_SGI + 0x0280)
 #define GICR_IGROUPR0		(GICR_SGI + 0x0080)
+#define GICR_IPRIORITYR_END	(GICR_IPRIORITYR + 32)
+#define GICR_ICFGR0		(GICR_SGI + 0x0c00)
 #define SGI_PARK_BIT		(1U << SGI_PARK)
 #define GICR_ID_REGS		0xffd0		/* GICR_PIDR4 .. GICR_CIDR3 */
 #define GICR_WAKER		0x0014
 
 /*
- * A cell's access to a redistributor frame that is not mapped for it.  A
- * non-root cell's own CPUs' frames are its, except that it may not disable
- * or lower SGI_PARK, by which the hypervisor stops its CPUs, nor put the
- * redistributor to sleep, which would hold SGI_PARK back.  Of any other
- * frame (for the root cell: those of other cells' CPUs) it may read
- * GICR_TYPER and the ID registers only, so that it can find its own frame
- * by affinity as on hardware (Linux does so whenever a CPU comes online).
+ * The redistributor frames in order: the one at *off (from gicr_base),
+ * its size (GICv4 frames have two more 64 KiB pages) in *size; NULL past
+ * the last.  *off moves on to the next frame.
  */
-static bool gicr_access(struct cell *cell, struct mmio_access *a)
+static char *next_frame(u64 *off, u64 *size)
 {
-	u64 frame = (a->address - platform()->gicr_base) & ~(GICR_FRAME - 1);
-	u64 off = a->address - platform()->gicr_base - frame;
-	char *base = phys_to_virt(platform()->gicr_base + frame);
+	const struct warden_platform_arm64 *p = platform();
+	char *base;
+	u64 typer;
+
+	if (*off == ~0ULL || *off + GICR_FRAME > p->gicr_size)
+		return NULL;
+	base = phys_to_virt(p->gicr_base + *off);
+	typer = reg_read(base, GICR_TYPER);
+	*size = typer & GICR_TYPER_VLPIS ? 2 * GICR_FRAME : GICR_FRAME;
+	*off = typer & GICR_TYPER_LAST ? ~0ULL : *off + *size;
+	return base;
+}
+
+/* The redistributor whose affinity is this CPU's. */
+static void *find_redistributor(u64 mpidr)
+{
+	u64 aff = (mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24, off = 0;
+	u64 size;
+	char *base;
+
+	while ((base = next_frame(&off, &size)))
+		if (reg_read(base, GICR_TYPER + 4) == aff)
+			return base;
+	return NULL;
+}
+
+/* The frame that holds offset at of the redistributor range. */
+static char *frame_of(u64 at, u64 *frame_off)
+{
+	u64 off = 0, start, size;
+	char *base;
+
+	for (start = off; (base = next_frame(&off, &size)); start = off)
+		if (at >= start && at < start + size) {
+			*frame_off = at - start;
+			return base;
+		}
+	return NULL;
+}
+
+/* The SGIs and PPIs that are the hypervisor's on every CPU. */
+static u32 hyp_private(void)
+{
+	return SGI_PARK_BIT | 1U << maint_irq;
+}
+
+/* 8 bytes for the 64-bit registers, 1 for priorities, 4 elsewhere. */
+static bool gicr_width_ok(u64 off, unsigned int size)
+{
+	if (size == 4)
+		return true;
+	if (size == 8)
+		return off == GICR_TYPER || off == GICR_PROPBASER ||
+		       off == GICR_PENDBASER;
+	return size == 1 && off >= GICR_IPRIORITYR &&
+	       off < GICR_IPRIORITYR_END;
+}
+
+/* The frame at base and its owner: a CPU's cell, or the root. */
+static struct cell *frame_owner(char *base)
+{
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < num_cpus; cpu++)
-		if ((cell->cpu_set & (1ULL << cpu)) &&
-		    per_cpu(cpu)->arch.gicr == base)
-			break;
-	if (cpu == num_cpus) {
+		if (per_cpu(cpu)->arch.gicr == base)
+			return per_cpu(cpu)->cell ? per_cpu(cpu)->cell :
+						    &root_cell;
+	return &root_cell;	/* a CPU the hypervisor has not seen yet */
+}
+
+/*
+ * A write to the cell's own SGI_base frame, as the allow-list has it:
+ * bits of SGI_PARK and of the maintenance interrupt are the hypervisor's,
+ * priorities are at least PRIO_MIN, groups and group modifiers stay as the
+ * hypervisor set them (all Group 1), SGIs' configuration is fixed.
+ */
+static void gicr_sgi_write(char *base, u64 off, struct mmio_access *a)
+{
+	u32 keep = hyp_private(), old, v;
+	unsigned int n, intid;
+
+	switch (off & ~3UL) {
+	case GICR_ISENABLER0: case GICR_ICENABLER0:
+	case GICR_ISPENDR0: case GICR_ICPENDR0:
+	case GICR_ISACTIVER0: case GICR_ICACTIVER0:
+		if (a->value & ~keep)
+			mmio_write(base + off, 4, a->value & ~keep);
+		return;
+	case GICR_ICFGR1:
+		v = 3U << (2 * (maint_irq - 16));
+		old = mmio_read(base + off, 4);
+		mmio_write(base + off, 4, (old & v) | (a->value & ~v));
+		return;
+	}
+	if (off < GICR_IPRIORITYR || off >= GICR_IPRIORITYR_END)
+		return;		/* groups, ICFGR0, NSACR, the rest: ignored */
+	v = clamp_prios(a->value, a->size);
+	old = mmio_read(base + (off & ~3UL), 4);
+	for (n = 0; n < 4; n++) {
+		intid = (off & ~3UL) - GICR_IPRIORITYR + n;
+		if ((keep >> intid) & 1 || intid < off - GICR_IPRIORITYR ||
+		    intid >= off - GICR_IPRIORITYR + a->size)
+			continue;
+		old &= ~(0xffU << (8 * n));
+		old |= ((v >> (8 * (intid - (off - GICR_IPRIORITYR)))) &
+			0xff) << (8 * n);
+	}
+	mmio_write(base + (off & ~3UL), 4, old);
+}
+
+/*
+ * A cell's access to a redistributor frame that is not mapped for it.
+ * Of its own CPUs' frames (for the root: every frame of a CPU no other
+ * cell has) it reads everything but the LPI tables' addresses; it writes
+ * only the SGI_base registers of gicr_sgi_write(), and of RD_base the
+ * root may write GICR_WAKER and GICR_CTLR without EnableLPIs (Linux does
+ * as CPUs come and go).  Of any other frame it may read GICR_TYPER and
+ * the ID registers only, so that it can find its own frame by affinity
+ * as on hardware (Linux does so whenever a CPU comes online).
+ */
+static bool gicr_access(struct cell *cell, struct mmio_access *a)
+{
+	u64 off;
+	char *base = frame_of(a->address - platform()->gicr_base, &off);
+
+	if (!base) {
+		a->value = 0;	/* past the last frame */
+		return true;
+	}
+	if (!gicr_width_ok(off, a->size)) {
+		a->bad = true;
+		return true;
+	}
+	if (frame_owner(base) != cell || off >= GICR_FRAME) {
+		/* Another's, or a GICv4 frame (VLPIs are never given). */
 		a->value = !a->write && ((off >= GICR_TYPER && off < GICR_TYPER + 8) ||
 					 (off >= GICR_ID_REGS && off < GICR_SGI)) ?
 			   mmio_read(base + off, a->size) : 0;
 		return true;
 	}
 	if (!a->write) {
-		a->value = mmio_read(base + off, a->size);
+		a->value = off == GICR_PROPBASER || off == GICR_PENDBASER ?
+			   0 : mmio_read(base + off, a->size);
 		return true;
 	}
-	if (off == GICR_WAKER)
-		return true;	/* asleep, it would not get SGI_PARK */
-	if (off == GICR_ICENABLER0)
-		a->value &= ~SGI_PARK_BIT;
-	else if (off == GICR_IGROUPR0)
-		a->value |= SGI_PARK_BIT;
-	else if (off >= GICR_IPRIORITYR + SGI_PARK - 3 &&
-		 off <= GICR_IPRIORITYR + SGI_PARK)
-		return true;	/* the word or byte of SGI_PARK's priority */
-	mmio_write(base + off, a->size, a->value);
+	if (off >= GICR_SGI)
+		gicr_sgi_write(base, off, a);
+	else if (cell == &root_cell && off == GICR_WAKER)
+		mmio_write(base + off, 4, a->value);
+	else if (cell == &root_cell && off == GICR_CTLR)
+		mmio_write(base + off, 4, a->value & ~GICR_CTLR_ENABLE_LPIS);
 	return true;
+}
+
+/* A CPU's SGI_base page of its redistributor, as a physical range. */
+static u64 sgi_frame(unsigned int cpu)
+{
+	return virt_to_phys(per_cpu(cpu)->arch.gicr) + GICR_SGI;
+}
+
+/* The root cell maps the SGI_base frames of every redistributor. */
+static int map_root_sgi_frames(struct cell *root)
+{
+	u64 off = 0, size;
+	char *base;
+	int err = 0;
+
+	while (!err && (base = next_frame(&off, &size)))
+		err = paging_map(&root->mem, virt_to_phys(base) + GICR_SGI,
+				 virt_to_phys(base) + GICR_SGI, GICR_SGI,
+				 MAP_READ | MAP_WRITE | MAP_DEVICE);
+	return err;
+}
+
+/*
+ * A redistributor changes owner: nothing the last owner left pending,
+ * active or enabled reaches the next, all is Group 1 at the default
+ * priority, and LPIs stay off (they are never enabled).  SGI_PARK and the
+ * maintenance interrupt are set up again when the CPU starts.
+ */
+static void reset_redistributor(char *gicr)
+{
+	unsigned int n;
+
+	reg_write(gicr, GICR_ICENABLER0, ~0U);
+	reg_write(gicr, GICR_ICPENDR0, ~0U);
+	reg_write(gicr, GICR_ICACTIVER0, ~0U);
+	reg_write(gicr, GICR_IGROUPR0, ~0U);
+	for (n = 0; n < 32; n += 4)
+		reg_write(gicr, GICR_IPRIORITYR + n, 0xa0a0a0a0);
+}
+
+/* A line changes owner: off, not pending, not active, to cpu. */
+static void reset_line(unsigned int line, u64 mpidr)
+{
+	u64 route = (mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 32;
+
+	reg_write(gicd(), GICD_ICENABLER + line / 32 * 4, 1U << (line % 32));
+	reg_write(gicd(), GICD_ICPENDR + line / 32 * 4, 1U << (line % 32));
+	reg_write(gicd(), GICD_ICACTIVER + line / 32 * 4, 1U << (line % 32));
+	mmio_write((char *)gicd() + GICD_IROUTER + 8 * line, 8, route);
+}
+
+/* Give the root the SGI frames of cell's CPUs back (all, or below cpu). */
+static void root_sgi_frames_back(struct cell *cell, unsigned int below)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < below; cpu++)
+		if ((cell->cpu_set & (1ULL << cpu)) &&
+		    paging_map(&root_cell.mem, sgi_frame(cpu), sgi_frame(cpu),
+			       GICR_SGI, MAP_READ | MAP_WRITE | MAP_DEVICE))
+			printk("warden: CPU %u's redistributor not returned to "
+			       "the root cell: no pool page\n", cpu);
+}
+
+/*
+ * Take the lines and CPUs' SGI frames of a new cell from the root; on an
+ * error, nothing is taken.
+ */
+static int take_from_root(struct cell *cell)
+{
+	unsigned int line, cpu, first = __builtin_ctzll(cell->cpu_set);
+	int err;
+
+	for (cpu = 0; cpu < num_cpus; cpu++) {
+		if (!(cell->cpu_set & (1ULL << cpu)))
+			continue;
+		err = paging_unmap(&root_cell.mem, sgi_frame(cpu), GICR_SGI);
+		if (err) {
+			root_sgi_frames_back(cell, cpu);
+			return err;
+		}
+	}
+	for (cpu = 0; cpu < num_cpus; cpu++)
+		if (cell->cpu_set & (1ULL << cpu))
+			reset_redistributor(per_cpu(cpu)->arch.gicr);
+	for (line = 0; line < 1024; line++)
+		if (owns(cell, line)) {
+			clear_bit(root_cell.arch.irqs, line);
+			if (line >= 32)
+				reset_line(line, per_cpu(first)->arch.mpidr);
+		}
+	return 0;
 }
 
 /*
  * Every cell reaches the distributor through gicd_access(), for the lines
- * its configuration gives it.  The root cell reaches the redistributors
- * directly (they are mapped into its stage 2), except those of the other
- * cells' CPUs; all cells reach what is not mapped through gicr_access().  The root also
- * sees the console ring, read-only.  A new cell's lines must be the
- * root's; they and its CPUs' redistributors are the root's again when it
- * is destroyed (gic_cell_exit()).
+ * its configuration gives it, and the redistributors through
+ * gicr_access(); only the root has its CPUs' SGI_base frames mapped.  The
+ * root also sees the console ring, read-only.  A new cell's lines must be
+ * the root's; they and its CPUs' redistributors are reset when they
+ * change owner, and are the root's again when it is destroyed
+ * (gic_cell_exit()).
  */
 int gic_cell_init(struct cell *cell)
 {
 	const struct warden_platform_arm64 *p = platform();
 	const struct warden_irqchip *chip = warden_cell_irqchips(cell->config);
 	extern char __console_start[], __console_end[];
-	unsigned int n, bit, line, cpu;
+	unsigned int n, bit, line;
 	int err;
 
 	for (n = 0; n < cell->config->irqchips.count; n++)
@@ -331,6 +599,7 @@ int gic_cell_init(struct cell *cell)
 			if (cell->id && !owns(&root_cell, line)) {
 				printk("warden: cell create refused: interrupt "
 				       "line %u is not the root cell's\n", line);
+				memset(cell->arch.irqs, 0, sizeof(cell->arch.irqs));
 				return -EINVAL;
 			}
 			set_bit(cell->arch.irqs, line);
@@ -341,19 +610,9 @@ int gic_cell_init(struct cell *cell)
 				    gicr_access);
 	if (err)
 		return err;
-	if (cell->id) {
-		for (line = 0; line < 1024; line++)
-			if (owns(cell, line))
-				clear_bit(root_cell.arch.irqs, line);
-		for (cpu = 0; cpu < num_cpus; cpu++)
-			if (cell->cpu_set & (1ULL << cpu))
-				paging_unmap(&root_cell.mem,
-					     virt_to_phys(per_cpu(cpu)->arch.gicr),
-					     GICR_FRAME);
-		return 0;
-	}
-	err = paging_map(&cell->mem, p->gicr_base, p->gicr_base, p->gicr_size,
-			 MAP_READ | MAP_WRITE | MAP_DEVICE);
+	if (cell->id)
+		return take_from_root(cell);
+	err = map_root_sgi_frames(cell);
 	if (!err)
 		err = paging_map(&cell->mem, virt_to_phys(__console_start),
 				 virt_to_phys(__console_start),
@@ -361,44 +620,20 @@ int gic_cell_init(struct cell *cell)
 	return err;
 }
 
-/* The cell's lines, disabled, and its CPUs' redistributors go back. */
+/* The cell's lines and its CPUs' redistributors go back, reset. */
 void gic_cell_exit(struct cell *cell)
 {
 	unsigned int line, cpu;
 
 	for (line = 32; line < 1024; line++)
 		if (owns(cell, line)) {
-			reg_write(gicd(), GICD_ICENABLER + line / 32 * 4,
-				  1U << (line % 32));
+			reset_line(line, per_cpu(0)->arch.mpidr);
 			set_bit(root_cell.arch.irqs, line);
 		}
 	for (cpu = 0; cpu < num_cpus; cpu++)
 		if (cell->cpu_set & (1ULL << cpu))
-			paging_map(&root_cell.mem,
-				   virt_to_phys(per_cpu(cpu)->arch.gicr),
-				   virt_to_phys(per_cpu(cpu)->arch.gicr),
-				   GICR_FRAME, MAP_READ | MAP_WRITE | MAP_DEVICE);
-}
-
-/* The redistributor whose affinity is this CPU's. */
-static void *find_redistributor(u64 mpidr)
-{
-	const struct warden_platform_arm64 *p = platform();
-	u64 aff = (mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24;
-	u64 off, typer;
-	char *base;
-
-	for (off = 0; off + 0x20000 <= p->gicr_size;) {
-		base = phys_to_virt(p->gicr_base + off);
-		typer = reg_read(base, GICR_TYPER) |
-			(u64)reg_read(base, GICR_TYPER + 4) << 32;
-		if (typer >> 32 == aff)
-			return base;
-		if (typer & GICR_TYPER_LAST)
-			break;
-		off += typer & GICR_TYPER_VLPIS ? 0x40000 : 0x20000;
-	}
-	return NULL;
+			reset_redistributor(per_cpu(cpu)->arch.gicr);
+	root_sgi_frames_back(cell, num_cpus);
 }
 
 /*
@@ -420,6 +655,12 @@ int gic_cpu_init(struct per_cpu *pc, bool cold)
 		a->gicr = find_redistributor(a->mpidr);
 		if (!a->gicr)
 			return -EIO;
+		/* The driver refuses this; the hypervisor never trusts it. */
+		if (reg_read(a->gicr, GICR_CTLR) & GICR_CTLR_ENABLE_LPIS) {
+			printk("warden: CPU %u: LPIs are enabled: boot Linux "
+			       "with irqchip.gicv3_nolpi=1\n", pc->cpu);
+			return -EIO;
+		}
 		a->linux_ich_hcr = read_sysreg(ich_hcr_el2);
 		a->linux_ich_vmcr = read_sysreg(ich_vmcr_el2);
 		a->linux_pmr = read_sysreg(icc_pmr_el1);
@@ -430,14 +671,14 @@ int gic_cpu_init(struct per_cpu *pc, bool cold)
 	write_sysreg(ich_ap1r0_el2, 0);
 
 	ctlr = read_sysreg(icc_ctlr_el1);
-	if (cold && pc->cell != &root_cell) {
-		/* SGI_PARK reaches the CPU whatever its cell's priorities. */
-		reg_write(a->gicr, GICR_IGROUPR0,
-			  reg_read(a->gicr, GICR_IGROUPR0) | SGI_PARK_BIT);
-		*(volatile char *)((char *)a->gicr + GICR_IPRIORITYR +
-				   SGI_PARK) = 0;
-		reg_write(a->gicr, GICR_ISENABLER0, SGI_PARK_BIT);
-	}
+	/*
+	 * SGI_PARK reaches the CPU whatever its cell's priorities: it stops
+	 * a cell's CPU, and holds a root CPU (root_hold()).
+	 */
+	reg_write(a->gicr, GICR_IGROUPR0,
+		  reg_read(a->gicr, GICR_IGROUPR0) | SGI_PARK_BIT);
+	*(volatile char *)((char *)a->gicr + GICR_IPRIORITYR + SGI_PARK) = 0;
+	reg_write(a->gicr, GICR_ISENABLER0, SGI_PARK_BIT);
 	if (cold) {
 		write_sysreg(icc_pmr_el1, a->linux_pmr);
 		write_sysreg(icc_bpr1_el1, 0);
@@ -523,6 +764,8 @@ void gic_cpu_exit(struct per_cpu *pc, bool keep_sgis)
 		}
 		write_lr(n, 0);
 	}
+	if (keep_sgis)		/* Linux goes on: SGI_PARK is not its */
+		reg_write(a->gicr, GICR_ICENABLER0, SGI_PARK_BIT);
 	/* Linux's settings of the virtual interface go to the physical one. */
 	vmcr = read_sysreg(ich_vmcr_el2);
 	write_sysreg(icc_pmr_el1, vmcr >> 24);
@@ -578,29 +821,58 @@ static void lrs_drained(struct per_cpu *pc)
 	isb();
 }
 
+/*
+ * An interrupt acknowledged with the list registers full: only the root's
+ * own can be (a cell's priorities are clamped below PRIO_MIN).  It goes
+ * back to pending, to be taken once the list registers drain.
+ */
+static void pend_again(struct per_cpu *pc, unsigned int intid)
+{
+	write_sysreg(icc_dir_el1, intid);
+	if (intid < 32)
+		reg_write(pc->arch.gicr, GICR_ISPENDR0, 1U << intid);
+	else
+		reg_write(gicd(), GICD_ISPENDR + intid / 32 * 4,
+			  1U << (intid % 32));
+}
+
+/*
+ * With the list registers full the priority mask lets only SGI_PARK and
+ * the maintenance interrupt through, and they are still acknowledged: a
+ * cell that keeps its list registers full cannot hold SGI_PARK back.
+ */
 void gic_handle_irq(void)
 {
 	struct per_cpu *pc = this_cpu();
 	unsigned int intid;
+	bool full;
 	u64 prio;
 
 	for (;;) {
-		if (!(read_sysreg(ich_elrsr_el2) & ((1UL << nr_lrs) - 1))) {
+		full = !(read_sysreg(ich_elrsr_el2) & ((1UL << nr_lrs) - 1));
+		if (full)
 			lrs_full(pc);
-			return;
-		}
 		intid = read_sysreg(icc_iar1_el1) & 0xffffff;
 		if (intid >= INTID_SPECIAL && intid < LPI_FIRST)
 			return;
 		prio = read_sysreg(icc_rpr_el1) & 0xff;
 		write_sysreg(icc_eoir1_el1, intid);	/* priority drop */
-		if (intid == maint_irq) {
+		if (intid == SGI_PARK) {
+			/* The hypervisor's own: never a cell's to see. */
+			write_sysreg(icc_dir_el1, intid);
+			if (pc->park)
+				cpu_park_self();
+			cpu_hold_point(pc);
+		} else if (intid == maint_irq) {
 			write_sysreg(icc_dir_el1, intid);
 			lrs_drained(pc);
+		} else if (full && intid < LPI_FIRST) {
+			pend_again(pc, intid);
+			return;
+		} else if (full) {
+			return;		/* an LPI: never enabled */
 		} else if (intid < 16) {
 			write_sysreg(icc_dir_el1, intid);
-			if (intid == SGI_PARK && pc->park)
-				cpu_park_self();
 			inject(intid, prio, false);
 		} else if (pc->cell != &root_cell &&
 			   (intid >= LPI_FIRST || !owns(pc->cell, intid)) &&
@@ -653,6 +925,8 @@ void gic_send_sgi(u64 sgi1r)
 	unsigned int bit, aff0_base = ((sgi1r >> 44) & 0xf) * 16;
 	struct per_cpu *target;
 
+	if (((sgi1r >> 24) & 0xf) == SGI_PARK)
+		return;		/* the hypervisor's */
 	if (sgi1r & (1UL << 40)) {
 		if (num_cells > 1)
 			return;

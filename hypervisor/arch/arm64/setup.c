@@ -75,6 +75,12 @@ void arch_cell_flush(struct cell *cell)
 	isb();
 }
 
+/* SGI_PARK also holds root CPUs (gic.c). */
+void arch_cpu_kick(struct per_cpu *pc)
+{
+	gic_send_park(pc);
+}
+
 u64 arch_time_ms(void)
 {
 	return read_sysreg(cntpct_el0) / (read_sysreg(cntfrq_el0) / 1000);
@@ -106,8 +112,15 @@ void cpu_virt_init(struct per_cpu *pc)
 	write_sysreg(vtcr_el2, vtcr);
 	write_sysreg(vttbr_el2, pc->cell->arch.vttbr);
 	isb();
+	/*
+	 * Besides stage 2 and the interrupts: firmware calls, and the
+	 * registers that reach past the CPU's architected state (auxiliary
+	 * control, implementation defined, error records) trap, and are
+	 * ignored (traps.c).
+	 */
 	write_sysreg(hcr_el2, pc->arch.linux_hcr | HCR_RW | HCR_VM |
-			      HCR_SWIO | HCR_IMO | HCR_FMO | HCR_TSC);
+			      HCR_SWIO | HCR_IMO | HCR_FMO | HCR_TSC |
+			      HCR_TIDCP | HCR_TACR | HCR_TERR);
 	isb();
 	/* Linux's TLB entries were made without stage 2. */
 	asm volatile("tlbi vmalls12e1" : : : "memory");
@@ -208,6 +221,8 @@ u64 arm64_cpu_start(unsigned int cpu)
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	if (pc->park)
 		cpu_park_self();
+	if (pc->cell == &root_cell)
+		cpu_hold_point(pc);	/* the root's tables may be changing */
 	/* As PSCI promises: EL1, interrupts masked, the MMU off (reset). */
 	write_sysreg(elr_el2, a->start_entry);
 	write_sysreg(spsr_el2, PSR_DAIF | PSR_MODE_EL1H);

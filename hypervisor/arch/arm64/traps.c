@@ -145,14 +145,17 @@ static void data_abort(struct regs *regs, u64 esr)
 		  (read_sysreg(far_el2) & 0xfff);
 	bool write = esr & ISS_WNR, valid = esr & ISS_ISV;
 	unsigned int size = 1U << ((esr >> 22) & 3), rt = (esr >> 16) & 31;
-	struct mmio_access access = { ipa, 0, size, write };
+	struct mmio_access access = { ipa, 0, size, write, false };
 	struct per_cpu *pc = this_cpu();
+	int res = MMIO_UNHANDLED;
 	u64 v;
 
 	if (write)
 		access.value = get_reg(regs, rt) &
 			       (size == 8 ? ~0ULL : (1ULL << (8 * size)) - 1);
-	if (valid && mmio_handle(pc->cell, &access)) {
+	if (valid)
+		res = mmio_handle(pc->cell, &access);
+	if (res == MMIO_HANDLED) {
 		count(WARDEN_STAT_MMIO);
 		if (!write && rt != 31) {
 			v = access.value;
@@ -166,7 +169,12 @@ static void data_abort(struct regs *regs, u64 esr)
 		skip_instruction();
 		return;
 	}
-	if (valid && write)
+	if (res == MMIO_BAD)
+		printk("warden: cell \"%s\" CPU %u: bad %u-byte %s at 0x%llx "
+		       "(pc 0x%lx): no register takes that access\n",
+		       cell_of_cpu(), pc->cpu, size, write ? "write" : "read",
+		       ipa, read_sysreg(elr_el2));
+	else if (valid && write)
 		printk("warden: cell \"%s\" CPU %u: unhandled %u-byte write of "
 		       "0x%llx to 0x%llx (pc 0x%lx): external abort\n",
 		       cell_of_cpu(), pc->cpu, size, access.value, ipa,
@@ -194,10 +202,12 @@ static void sysreg_access(struct regs *regs, u64 esr)
 		gic_send_sgi(get_reg(regs, rt));
 	} else {
 		count(WARDEN_STAT_OTHER);
-		printk("warden: cell \"%s\" CPU %u: unhandled system register "
-		       "%s (ESR 0x%llx, pc 0x%lx): ignored\n", cell_of_cpu(),
-		       this_cpu()->cpu, read ? "read" : "write", esr,
-		       read_sysreg(elr_el2));
+		if (cell_may_print(this_cpu()->cell))
+			printk("warden: cell \"%s\" CPU %u: unhandled system "
+			       "register %s (ESR 0x%llx, pc 0x%lx): ignored\n",
+			       cell_of_cpu(), this_cpu()->cpu,
+			       read ? "read" : "write", esr,
+			       read_sysreg(elr_el2));
 		if (read && rt != 31)
 			regs->x[rt] = 0;
 	}

@@ -57,6 +57,11 @@ void arch_dcache_flush(void *va, unsigned long size)
 {
 }
 
+/* Never called: ARCH_BREAK_BEFORE_MAKE is 0. */
+void arch_cpu_kick(struct per_cpu *pc)
+{
+}
+
 u64 arch_time_ms(void)
 {
 	return 0;

@@ -112,6 +112,12 @@ int arch_cpu_start(struct per_cpu *pc, u64 entry);
 int arch_cpu_park(struct per_cpu *pc, bool wait);
 
 /*
+ * Interrupt pc (a root CPU, not the caller) so that it enters the
+ * hypervisor soon and calls cpu_hold_point(), whatever its cell masks.
+ */
+void arch_cpu_kick(struct per_cpu *pc);
+
+/*
  * Clean and invalidate [va, va + size) of the hypervisor's address space
  * to the point of coherency, so that memory read with caches off (a cell
  * from reset) sees what was written through va.  No-op where the caches

@@ -28,6 +28,7 @@ struct cell {
 	char out[120];
 	unsigned int out_len;
 	/* What it may still print (cell_may_print()). */
+	struct spinlock rate_lock;
 	u64 out_tokens, out_time;
 	bool out_dropped;
 	u64 cpu_set;			/* bit n: CPU n is the cell's */

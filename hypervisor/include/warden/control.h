@@ -41,6 +41,12 @@ long cpu_leave(struct per_cpu *pc);
  * may be created or started any more.
  */
 bool hypervisor_leaving(void);
+/*
+ * A root CPU interrupted at EL2 (arch_cpu_kick()), or one about to enter
+ * the root cell: if root_hold() asked, wait until it is done.
+ */
+void cpu_hold_point(struct per_cpu *pc);
+
 /* The cell powered the calling CPU off (PSCI CPU_OFF), or back on. */
 void cpu_stopped(struct per_cpu *pc);
 void cpu_started(struct per_cpu *pc);

@@ -32,6 +32,13 @@ struct paging {
 	u64 *root;		/* the top-level table */
 	unsigned int kind;	/* PAGING_HYPERVISOR or PAGING_GUEST */
 	struct page_pool *pool;	/* where tables come from */
+	/*
+	 * Set for tables CPUs walk while they change (the root cell's, where
+	 * the architecture needs break-before-make): drop every TLB entry of
+	 * them.  An entry that changes from valid to valid, or a table that
+	 * is freed, is first made invalid and flush()ed.
+	 */
+	void (*flush)(struct paging *pg);
 };
 
 int paging_init(struct paging *pg, struct page_pool *pool, unsigned int kind);

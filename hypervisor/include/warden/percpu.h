@@ -22,6 +22,8 @@ struct per_cpu {
 	struct cell *cell;		/* the cell it runs, while it runs one */
 	bool leaving;			/* it asked to leave (disable) */
 	bool park;			/* the hypervisor wants it stopped */
+	bool hold;			/* root CPU: wait at EL2 (root_hold()) */
+	bool held;			/* ... and it does */
 	/* Exits to the hypervisor by reason (WARDEN_STAT_*), since it
 	 * joined its cell. */
 	u64 stats[WARDEN_NUM_STATS];

@@ -25,6 +25,17 @@ static inline void spin_lock(struct spinlock *lock)
 		arch_cpu_relax();
 }
 
+/* Take the lock if nobody holds it or waits for it. */
+static inline bool spin_trylock(struct spinlock *lock)
+{
+	u32 owner = __atomic_load_n(&lock->owner, __ATOMIC_ACQUIRE);
+	u32 next = owner;
+
+	return __atomic_compare_exchange_n(&lock->next, &next, owner + 1,
+					   false, __ATOMIC_ACQUIRE,
+					   __ATOMIC_RELAXED);
+}
+
 static inline void spin_unlock(struct spinlock *lock)
 {
 	__atomic_store_n(&lock->owner, lock->owner + 1, __ATOMIC_RELEASE);

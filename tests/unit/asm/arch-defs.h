@@ -7,6 +7,10 @@
 
 #define ARCH_NUMBER	0
 #define ARCH_NAME	"host"
+/*
+ * The host tests take the strict path.
+ */
+#define ARCH_BREAK_BEFORE_MAKE	1
 #define MAX_CPUS	64
 #define PERCPU_SIZE	(16 * 1024)
 

@@ -4,6 +4,11 @@
 
 #define ARCH_NUMBER	1	/* WARDEN_ARCH_ARM64 */
 #define ARCH_NAME	"arm64"
+/*
+ * Live stage-2 blocks are split and merged break-before-make, with the
+ * root's other CPUs held (ARM ARM: TLB conflicts without FEAT_BBM).
+ */
+#define ARCH_BREAK_BEFORE_MAKE	1
 #define MAX_CPUS	64
 
 /* Each CPU's area: struct per_cpu at the bottom, the stack above it. */

@@ -22,6 +22,9 @@
 #define HCR_FMO			(1UL << 3)
 #define HCR_IMO			(1UL << 4)
 #define HCR_TSC			(1UL << 19)
+#define HCR_TIDCP		(1UL << 20)	/* IMPLEMENTATION DEFINED regs */
+#define HCR_TACR		(1UL << 21)	/* ACTLR_EL1 */
+#define HCR_TERR		(1UL << 36)	/* RAS error records */
 #define HCR_RW			(1UL << 31)
 
 /* VTCR_EL2: starting at level 0, like TCR_EL2; PS and T0SZ are filled in. */

@@ -3,6 +3,10 @@
 #define _ASM_ARCH_DEFS_H
 
 #define ARCH_NAME	"x86"
+/*
+ * Nested page tables may be changed live and flushed after.
+ */
+#define ARCH_BREAK_BEFORE_MAKE	0
 #define MAX_CPUS	64
 /*
  * Where the core maps root memory it reads (cell.c): canonical, below the
