@@ -10,6 +10,7 @@
 # works afterwards: cells can be created, `warden disable` succeeds and
 # the kernel log is clean.  The attacks that could take the whole machine
 # down if they were not refused come last, the worst at the very end.
+# Argument (ci/qemu-run SCRIPT ARGS): no-create-race, see below.
 . /ci/lib.sh
 
 I=$INMATES
@@ -252,7 +253,7 @@ check "root: read of a running cell's memory faults" devmem_fails 0x71000000 32
 check "root: write into the hypervisor faults" devmem_fails 0x70000000 32 0
 check "root: the cell did not see it" wait_state demo running
 
-for code in 4 5 6 7 15 16 63 0x100 0x4a57 0xffffffff 0xffffffffffffffff; do
+for code in 5 6 7 15 16 63 0x100 0x4a57 0xffffffff 0xffffffffffffffff; do
 	check_x0 "root: unknown hypercall $code is -ENOSYS" -38 hc $code 0 0
 done
 check_x0_neg "root: hypercall start of the root cell refused" hc 10 0 0
@@ -344,8 +345,15 @@ if [ -n "$MOD" ]; then
 	ncpu=$(online_cpus | wc -l)
 	check "race: demo's image in root memory" poke_file $DEMO $RAW
 	size=$(wc -c < $DEMO)
-	check_output "race: of 50 creates on every CPU exactly one succeeds" \
-		"1 $((50 * ncpu - 1))" race_counts 50 9 $RAW $size
+	# Unfixed, this hung a root CPU in the hypervisor for good; the
+	# argument no-create-race leaves it out to see what comes after.
+	case " $* " in
+	*" no-create-race "*)
+		check_x0 "race: one create" 1 hc 9 $RAW $size ;;
+	*)
+		check_output "race: of 50 creates on every CPU exactly one succeeds" \
+			"1 $((50 * ncpu - 1))" race_counts 50 9 $RAW $size ;;
+	esac
 	check_output "race: of 200 destroys on every CPU exactly one succeeds" \
 		"1 $((200 * ncpu - 1))" race_counts 200 12 1 0
 	check_x0 "race: the cell can be created again" 1 hc 9 $RAW $size
