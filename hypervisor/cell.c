@@ -314,6 +314,8 @@ static void set_cpus(u64 set, struct cell *cell)
 	for (cpu = 0; cpu < num_cpus; cpu++)
 		if (set & (1ULL << cpu)) {
 			per_cpu(cpu)->cell = cell;
+			/* Only a non-root cell's CPU is ever parked. */
+			per_cpu(cpu)->park = false;
 			memset(per_cpu(cpu)->stats, 0, sizeof(per_cpu(cpu)->stats));
 		}
 }

@@ -17,9 +17,9 @@
  * Cells reach the distributor through the hypervisor, which lets each
  * change only the lines it owns; registers that are not per line are the
  * hypervisor's (a write is ignored, whoever makes it).  Redistributors are
- * emulated for every cell too, except the SGI_base frames of the root's
- * own CPUs, which stay mapped for speed: what a cell may write there is an
- * allow-list per register and per bit.  LPIs are never enabled: their
+ * emulated for every cell too, the root included: what a cell may write
+ * there is an allow-list per register and per bit, and SGI 15 and the
+ * maintenance interrupt are the hypervisor's everywhere.  LPIs are never enabled: their
  * tables are read and written by the GIC at any physical address.
  *
  * Emulated accesses are checked before anything is replayed: naturally
@@ -402,7 +402,8 @@ static struct cell *frame_owner(char *base)
  * priorities are at least PRIO_MIN, groups and group modifiers stay as the
  * hypervisor set them (all Group 1), SGIs' configuration is fixed.
  */
-static void gicr_sgi_write(char *base, u64 off, struct mmio_access *a)
+static void gicr_sgi_write(struct cell *cell, char *base, u64 off,
+			   struct mmio_access *a)
 {
 	u32 keep = hyp_private(), old, v;
 	unsigned int n, intid;
@@ -413,6 +414,11 @@ static void gicr_sgi_write(char *base, u64 off, struct mmio_access *a)
 	case GICR_ISACTIVER0: case GICR_ICACTIVER0:
 		if (a->value & ~keep)
 			mmio_write(base + off, 4, a->value & ~keep);
+		return;
+	case GICR_IGROUPR0:
+		/* Linux sets its groups as CPUs come up; cells' stay Group 1. */
+		if (cell == &root_cell)
+			mmio_write(base + off, 4, a->value | keep);
 		return;
 	case GICR_ICFGR1:
 		v = 3U << (2 * (maint_irq - 16));
@@ -467,37 +473,18 @@ static bool gicr_access(struct cell *cell, struct mmio_access *a)
 		return true;
 	}
 	if (!a->write) {
-		a->value = off == GICR_PROPBASER || off == GICR_PENDBASER ?
+		/* Either half of the LPI tables' addresses reads as 0. */
+		a->value = off >= GICR_PROPBASER && off < GICR_PENDBASER + 8 ?
 			   0 : mmio_read(base + off, a->size);
 		return true;
 	}
 	if (off >= GICR_SGI)
-		gicr_sgi_write(base, off, a);
+		gicr_sgi_write(cell, base, off, a);
 	else if (cell == &root_cell && off == GICR_WAKER)
 		mmio_write(base + off, 4, a->value);
 	else if (cell == &root_cell && off == GICR_CTLR)
 		mmio_write(base + off, 4, a->value & ~GICR_CTLR_ENABLE_LPIS);
 	return true;
-}
-
-/* A CPU's SGI_base page of its redistributor, as a physical range. */
-static u64 sgi_frame(unsigned int cpu)
-{
-	return virt_to_phys(per_cpu(cpu)->arch.gicr) + GICR_SGI;
-}
-
-/* The root cell maps the SGI_base frames of every redistributor. */
-static int map_root_sgi_frames(struct cell *root)
-{
-	u64 off = 0, size;
-	char *base;
-	int err = 0;
-
-	while (!err && (base = next_frame(&off, &size)))
-		err = paging_map(&root->mem, virt_to_phys(base) + GICR_SGI,
-				 virt_to_phys(base) + GICR_SGI, GICR_SGI,
-				 MAP_READ | MAP_WRITE | MAP_DEVICE);
-	return err;
 }
 
 /*
@@ -529,37 +516,11 @@ static void reset_line(unsigned int line, u64 mpidr)
 	mmio_write((char *)gicd() + GICD_IROUTER + 8 * line, 8, route);
 }
 
-/* Give the root the SGI frames of cell's CPUs back (all, or below cpu). */
-static void root_sgi_frames_back(struct cell *cell, unsigned int below)
-{
-	unsigned int cpu;
-
-	for (cpu = 0; cpu < below; cpu++)
-		if ((cell->cpu_set & (1ULL << cpu)) &&
-		    paging_map(&root_cell.mem, sgi_frame(cpu), sgi_frame(cpu),
-			       GICR_SGI, MAP_READ | MAP_WRITE | MAP_DEVICE))
-			printk("warden: CPU %u's redistributor not returned to "
-			       "the root cell: no pool page\n", cpu);
-}
-
-/*
- * Take the lines and CPUs' SGI frames of a new cell from the root; on an
- * error, nothing is taken.
- */
-static int take_from_root(struct cell *cell)
+/* Take the lines and CPUs of a new cell from the root, reset. */
+static void take_from_root(struct cell *cell)
 {
 	unsigned int line, cpu, first = __builtin_ctzll(cell->cpu_set);
-	int err;
 
-	for (cpu = 0; cpu < num_cpus; cpu++) {
-		if (!(cell->cpu_set & (1ULL << cpu)))
-			continue;
-		err = paging_unmap(&root_cell.mem, sgi_frame(cpu), GICR_SGI);
-		if (err) {
-			root_sgi_frames_back(cell, cpu);
-			return err;
-		}
-	}
 	for (cpu = 0; cpu < num_cpus; cpu++)
 		if (cell->cpu_set & (1ULL << cpu))
 			reset_redistributor(per_cpu(cpu)->arch.gicr);
@@ -569,14 +530,13 @@ static int take_from_root(struct cell *cell)
 			if (line >= 32)
 				reset_line(line, per_cpu(first)->arch.mpidr);
 		}
-	return 0;
 }
 
 /*
  * Every cell reaches the distributor through gicd_access(), for the lines
  * its configuration gives it, and the redistributors through
- * gicr_access(); only the root has its CPUs' SGI_base frames mapped.  The
- * root also sees the console ring, read-only.  A new cell's lines must be
+ * gicr_access(); none has any of them mapped (Linux writes them only as
+ * CPUs come and go).  The root also sees the console ring, read-only.  A new cell's lines must be
  * the root's; they and its CPUs' redistributors are reset when they
  * change owner, and are the root's again when it is destroyed
  * (gic_cell_exit()).
@@ -610,14 +570,13 @@ int gic_cell_init(struct cell *cell)
 				    gicr_access);
 	if (err)
 		return err;
-	if (cell->id)
-		return take_from_root(cell);
-	err = map_root_sgi_frames(cell);
-	if (!err)
-		err = paging_map(&cell->mem, virt_to_phys(__console_start),
-				 virt_to_phys(__console_start),
-				 __console_end - __console_start, MAP_READ);
-	return err;
+	if (cell->id) {
+		take_from_root(cell);
+		return 0;
+	}
+	return paging_map(&cell->mem, virt_to_phys(__console_start),
+			  virt_to_phys(__console_start),
+			  __console_end - __console_start, MAP_READ);
 }
 
 /* The cell's lines and its CPUs' redistributors go back, reset. */
@@ -633,7 +592,6 @@ void gic_cell_exit(struct cell *cell)
 	for (cpu = 0; cpu < num_cpus; cpu++)
 		if (cell->cpu_set & (1ULL << cpu))
 			reset_redistributor(per_cpu(cpu)->arch.gicr);
-	root_sgi_frames_back(cell, num_cpus);
 }
 
 /*

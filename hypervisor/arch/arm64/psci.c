@@ -90,8 +90,8 @@ static long cpu_on(u64 mpidr, u64 entry, u64 context)
 	 * Only the root's cell_start() lifts a park request: a cell that
 	 * switches a sibling on while it is being stopped gets DENIED.
 	 */
-	if (pc->park || (pc->cell != &root_cell &&
-			 pc->cell->state != WARDEN_CELL_STATE_RUNNING))
+	if (pc->cell != &root_cell &&
+	    (pc->park || pc->cell->state != WARDEN_CELL_STATE_RUNNING))
 		return PSCI_DENIED;
 	pc->arch.start_entry = entry;
 	pc->arch.start_context = context;
