@@ -469,16 +469,20 @@ static void hypercall_exit(struct per_cpu *pc, u64 *regs)
  * INVD would drop dirty cache lines of memory that is not the cell's, the
  * hypervisor's included: write them back instead (WBINVD), and go on
  * after the instruction, whose length the decoder finds (no next-RIP
- * under QEMU).
+ * under QEMU).  WBINVD exits too (setup.c), and is just done.  Which of
+ * the two it was comes from the bytes, not the exit code: QEMU 7.2
+ * reports INVD as a WBINVD exit.
  */
-static void invd_exit(struct per_cpu *pc)
+static void cache_flush_exit(struct per_cpu *pc)
 {
-	static const u8 invd[] = { 0x0f, 0x08 };
+	static const u8 invd[] = { 0x0f, 0x08 }, wbinvd[] = { 0x0f, 0x09 };
 	struct vmcb *v = pc->arch.vmcb;
 	u8 code[15];
 	unsigned int n = fetch(pc, code);
 	int len = x86_plain_len(code, n, invd, sizeof(invd));
 
+	if (len < 0)
+		len = x86_plain_len(code, n, wbinvd, sizeof(wbinvd));
 	asm volatile("wbinvd" : : : "memory");
 	if (len < 0) {
 		inject_exception(v, 13, true);
@@ -543,7 +547,8 @@ void handle_exit(u64 *regs)
 		apic_park(pc);
 		return;
 	case EXIT_INVD:
-		invd_exit(pc);
+	case EXIT_WBINVD:
+		cache_flush_exit(pc);
 		break;
 	case EXIT_INIT:
 		init_exit(pc);

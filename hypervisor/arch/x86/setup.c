@@ -170,11 +170,13 @@ static void vmcb_init(struct per_cpu *pc)
 	 * the hypervisor.  INVD would throw away dirty lines of the
 	 * hypervisor's memory too: it becomes WBINVD.  INVLPGA and the other
 	 * SVM instructions are the hypervisor's (#UD, as without SVM).
+	 * WBINVD is done as it is; it exits because QEMU (7.2) checks the
+	 * WBINVD intercept for INVD: without it, INVD would not exit there.
 	 */
 	v->intercept1 = INTERCEPT_INIT | INTERCEPT_CPUID | INTERCEPT_INVD |
 			INTERCEPT_INVLPGA | INTERCEPT_IOIO | INTERCEPT_MSR |
 			INTERCEPT_SHUTDOWN;
-	v->intercept2 = INTERCEPT_SVM_INSNS;
+	v->intercept2 = INTERCEPT_SVM_INSNS | INTERCEPT_WBINVD;
 	v->iopm_pa = virt_to_phys(cell->arch.iopm);
 	v->msrpm_pa = virt_to_phys(cell->arch.msrpm);
 	v->asid = 1;

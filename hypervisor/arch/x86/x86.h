@@ -90,6 +90,7 @@ _Static_assert(__builtin_offsetof(struct vmcb, eventinj) == 0xa8 &&
 #define INTERCEPT_STGI		BIT(4)
 #define INTERCEPT_CLGI		BIT(5)
 #define INTERCEPT_SKINIT	BIT(6)
+#define INTERCEPT_WBINVD	BIT(9)
 /* ... and INVLPGA, which is in intercept1 */
 #define INTERCEPT_SVM_INSNS	(INTERCEPT_VMRUN | INTERCEPT_VMMCALL | \
 				 INTERCEPT_VMLOAD | INTERCEPT_VMSAVE | \
@@ -111,6 +112,7 @@ _Static_assert(__builtin_offsetof(struct vmcb, eventinj) == 0xa8 &&
 #define EXIT_STGI		0x84
 #define EXIT_CLGI		0x85
 #define EXIT_SKINIT		0x86
+#define EXIT_WBINVD		0x89
 #define EXIT_NPF		0x400
 #define EXIT_INVALID		((u64)-1)
 
