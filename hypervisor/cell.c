@@ -307,15 +307,23 @@ static void free_cell(struct cell *cell)
 	page_free(&mem_pool, cell, PAGES(sizeof(*cell)));
 }
 
-static void set_cpus(u64 set, struct cell *cell)
+static void lift_park(u64 set)
 {
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < num_cpus; cpu++)
+		if (set & (1ULL << cpu))
+			per_cpu(cpu)->park = false;
+}
+
+static void set_cpus(u64 set, struct cell *cell)
+{
+	unsigned int cpu;
+
+	lift_park(set);		/* only a non-root cell's CPU is ever parked */
+	for (cpu = 0; cpu < num_cpus; cpu++)
 		if (set & (1ULL << cpu)) {
 			per_cpu(cpu)->cell = cell;
-			/* Only a non-root cell's CPU is ever parked. */
-			per_cpu(cpu)->park = false;
 			memset(per_cpu(cpu)->stats, 0, sizeof(per_cpu(cpu)->stats));
 		}
 }
@@ -460,6 +468,12 @@ long cell_start(unsigned long id)
 		return -EBUSY;
 	if (hypervisor_leaving())
 		return -EBUSY;
+	/*
+	 * A cell that switched itself off only asked its other CPUs to stop:
+	 * they must be off before the park requests are lifted.
+	 */
+	if (park_cpus(cell))
+		return -ETIMEDOUT;
 	/* From now on the root cannot change what the cell runs. */
 	err = for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_unmap,
 			  root_map);
@@ -479,6 +493,8 @@ long cell_start(unsigned long id)
 	cell->comm->msg_to_cell = WARDEN_MSG_NONE;
 	cell->comm->cell_state = WARDEN_COMM_RUNNING;
 	cell->failed_cpus = 0;
+	/* Every CPU is off: the cell may start them again. */
+	lift_park(cell->cpu_set);
 	cell->state = WARDEN_CELL_STATE_RUNNING;
 	err = arch_cpu_start(per_cpu(first_cpu(cell->cpu_set)),
 			     cell->config->cpu_reset_address);

@@ -61,6 +61,15 @@ check "Linux unchanged after offline CPU" unchanged
 
 check_output "enable works after all that" "enabled" warden enable $CELL
 check_fails "enable twice" "already enabled" warden enable $CELL
+# The driver checks CAP_SYS_ADMIN itself, whatever the node's mode says.
+mode=$(stat -c %a /dev/warden)
+chmod 666 /dev/warden
+grep -q '^nobody:' /etc/passwd 2>/dev/null ||
+	echo 'nobody:x:65534:65534:nobody:/:/bin/sh' >> /etc/passwd
+check_fails "no disable without CAP_SYS_ADMIN, even with the node open to all" \
+	"not permitted" su nobody -s /bin/sh -c "warden disable"
+chmod "$mode" /dev/warden
+check_output "still enabled after the unprivileged try" "1" cat $SYS/enabled
 if [ $ARCH = x86 ]; then
 	check_fails "no cells but the root on x86 yet" \
 		"the hypervisor refused the cell" \
