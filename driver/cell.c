@@ -408,7 +408,8 @@ int warden_cell_load(struct warden_file *wf, void __user *arg)
 		err = find_target(wf, c, &imgs[n], &phys[n]);
 	/* A failed cell still holds its loadable memory: stop it for good. */
 	if (!err)
-		err = warden_arch_hypercall(WARDEN_HC_CELL_SHUTDOWN, c->id, 0);
+		err = min(warden_arch_hypercall(WARDEN_HC_CELL_SHUTDOWN, c->id,
+						0), 0L);
 	for (n = 0; n < cl.num_images && !err; n++)
 		err = copy_image(&imgs[n], phys[n]);
 	kfree(imgs);
@@ -432,7 +433,7 @@ int warden_cell_start(struct warden_file *wf, void __user *arg)
 		return wf->error[0] ? -ENOENT : -EFAULT;
 	if (!c->loaded)
 		return warden_error(wf, -ENOEXEC,
-			"cell \"%s\" has nothing loaded: run 'warden cell load %s IMAGE' first",
+			"cell \"%s\" has nothing loaded (creating it, and shutting it down, leave its loadable memory zeroed): run 'warden cell load %s IMAGE' first",
 			c->config->name, c->config->name);
 	ret = warden_arch_hypercall(WARDEN_HC_CELL_STATE, c->id, 0);
 	if (ret != WARDEN_CELL_STATE_SHUT_DOWN)
@@ -461,7 +462,14 @@ int warden_cell_shutdown(struct warden_file *wf, void __user *arg)
 		return warden_error(wf, -EBUSY,
 			"cell \"%s\" is locked and refuses to shut down (it has been asked to)",
 			c->config->name);
-	return ret;
+	if (ret == -ETIMEDOUT)
+		return warden_error(wf, ret,
+			"cell \"%s\": a CPU did not stop; the cell is failed and keeps its CPUs and memory (try again)",
+			c->config->name);
+	/* Its loadable memory came back zeroed: nothing is loaded now. */
+	if (ret == 1)
+		c->loaded = false;
+	return ret < 0 ? ret : 0;
 }
 
 static int warden_cell_destroy_entry(struct warden_file *wf,

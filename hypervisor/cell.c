@@ -395,6 +395,7 @@ long cell_create(u64 config_phys, u64 size)
 	cell->config_pages = pages;
 	cell->cpu_set = config->cpu_set;
 	cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
+	cell->loadable_root = true;
 	err = paging_init(&cell->mem, &mem_pool, PAGING_GUEST);
 	if (!err)
 		err = map_cell(cell);
@@ -490,6 +491,7 @@ long cell_start(unsigned long id)
 		       err);
 		return err;
 	}
+	cell->loadable_root = false;
 	cell->comm->msg_to_cell = WARDEN_MSG_NONE;
 	cell->comm->cell_state = WARDEN_COMM_RUNNING;
 	cell->failed_cpus = 0;
@@ -504,6 +506,7 @@ long cell_start(unsigned long id)
 		for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map,
 			    NULL);
 		arch_cell_flush(&root_cell);
+		cell->loadable_root = true;
 		printk("warden: cell \"%s\": its first CPU did not start "
 		       "(%d)\n", cell_name(cell), err);
 		return err;
@@ -534,11 +537,14 @@ long cell_shutdown(unsigned long id)
 	cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
 	if (park_cpus(cell))
 		return -ETIMEDOUT;
-	/* Mapped again even if they were: cell_stop_self() cannot. */
-	give_back(cell, WARDEN_MEM_LOADABLE, NOT_SHARED);
 	if (was != WARDEN_CELL_STATE_SHUT_DOWN)
 		printk("warden: cell \"%s\" shut down\n", cell_name(cell));
-	return 0;
+	if (cell->loadable_root)
+		return 0;	/* not run since they were the root's */
+	/* Also after cell_stop_self(), which cannot give them back. */
+	give_back(cell, WARDEN_MEM_LOADABLE, NOT_SHARED);
+	cell->loadable_root = true;
+	return 1;
 }
 
 long cell_destroy(unsigned long id)

@@ -84,7 +84,10 @@ refused "an unknown cell id" "no cell with id 7" warden cell destroy 7
 refused "the root cell by id" "cell 0 is the root cell" warden cell shutdown 0
 refused "start of a missing image file" "No such file" \
 	warden cell load demo /tmp/nosuch.bin
-check "demo starts again after all that" warden cell start demo
+check_fails "no start after shutdown without a new load" "has nothing loaded" \
+	warden cell start demo
+check "demo starts again after a load" sh -c \
+	"warden cell load demo $I/tiny.bin && warden cell start demo"
 check "destroy demo" warden cell destroy demo
 check "all CPUs online" sh -c "[ \"\$(cat /sys/devices/system/cpu/online)\" = 0-3 ]"
 check "warden disable" warden disable

@@ -108,7 +108,10 @@ no_cpu_running() {
 	[ -z "$r" ] || { echo "CPUs '$r' still run"; return 1; }
 }
 check "smp: no CPU running after shutdown" no_cpu_running
-check "smp: start again" warden cell start smp
+check_fails "smp: no start again before a load (shutdown zeroed it)" \
+	"has nothing loaded" warden cell start smp
+check "smp: load and start again" sh -c \
+	"warden cell load smp $I/smp.bin && warden cell start smp"
 check "smp: both CPUs again" wait_console "[smp] smp: both CPUs running" 2
 check "destroy smp" warden cell destroy smp
 check "all CPUs online" sh -c "[ \"\$(cat /sys/devices/system/cpu/online)\" = 0-3 ]"

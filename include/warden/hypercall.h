@@ -44,8 +44,10 @@
 #define WARDEN_HC_CELL_START		10
 /*
  * root: arg1 = cell id: stop its CPUs (they are parked, powered off);
- * -EBUSY if the cell is locked (see comm.h).  Its loadable regions go
- * back to the root cell until the next start.
+ * -EBUSY if the cell is locked (see comm.h), -ETIMEDOUT if a CPU did not
+ * stop (the cell is then failed and keeps everything).  Its loadable
+ * regions go back to the root cell, zeroed, until the next start:
+ * returns 1 if they came back so, 0 if they were the root's already.
  */
 #define WARDEN_HC_CELL_SHUTDOWN		11
 /* root: arg1 = cell id: stop it, give everything back to the root cell. */

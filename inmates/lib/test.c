@@ -26,3 +26,11 @@ int test_summary(const char *suite)
 	printk("SUMMARY %s: %u passed, %u failed\n", suite, passed, failed);
 	return failed;
 }
+
+unsigned long test_random(unsigned long *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}

@@ -26,16 +26,6 @@
 
 static volatile unsigned int sgis, timers;
 
-static unsigned int rd32(unsigned long a)
-{
-	return *(volatile unsigned int *)a;
-}
-
-static void wr32(unsigned long a, unsigned int v)
-{
-	*(volatile unsigned int *)a = v;
-}
-
 static void handler(unsigned int irq)
 {
 	if (irq == 1)
@@ -80,26 +70,28 @@ void inmate_main(void)
 	wait_a_bit();
 	test_check("irq-own-sgi", sgis == 1, "%u SGIs", sgis);
 
-	wr32(GICD + GICD_ISENABLER + reg, bit);
-	test_check("irq-foreign-enable", !(rd32(GICD + GICD_ISENABLER + reg) & bit),
+	mmio_write32(GICD + GICD_ISENABLER + reg, bit);
+	test_check("irq-foreign-enable",
+		   !(mmio_read32(GICD + GICD_ISENABLER + reg) & bit),
 		   "line %u reads enabled", line);
-	wr32(GICD + GICD_ICENABLER + reg, bit);
+	mmio_write32(GICD + GICD_ICENABLER + reg, bit);
 	*(volatile unsigned long *)(GICD + GICD_IROUTER + line * 8) = mine;
 	test_check("irq-foreign-route",
 		   *(volatile unsigned long *)(GICD + GICD_IROUTER + line * 8) == 0,
 		   "line %u reads routed", line);
-	ctlr = rd32(GICD + GICD_CTLR);
-	wr32(GICD + GICD_CTLR, 0);
-	test_check("irq-distributor-control", rd32(GICD + GICD_CTLR) == ctlr,
-		   "GICD_CTLR %x became %x", ctlr, rd32(GICD + GICD_CTLR));
+	ctlr = mmio_read32(GICD + GICD_CTLR);
+	mmio_write32(GICD + GICD_CTLR, 0);
+	test_check("irq-distributor-control", mmio_read32(GICD + GICD_CTLR) == ctlr,
+		   "GICD_CTLR %x became %x", ctlr, mmio_read32(GICD + GICD_CTLR));
 
-	typer = rd32(GICR + GICR_TYPER + 4);
+	typer = mmio_read32(GICR + GICR_TYPER + 4);
 	test_check("irq-other-gicr-typer", typer == 0,
 		   "CPU 0's frame has affinity %x", typer);
-	wr32(GICR + GICR_ICENABLER0, 0xffffffff);
-	wr32(GICR + GICR_ISENABLER0, 1U << 5);
-	test_check("irq-other-gicr", rd32(GICR + GICR_ISENABLER0) == 0,
-		   "CPU 0's redistributor reads %x", rd32(GICR + GICR_ISENABLER0));
+	mmio_write32(GICR + GICR_ICENABLER0, 0xffffffff);
+	mmio_write32(GICR + GICR_ISENABLER0, 1U << 5);
+	test_check("irq-other-gicr", mmio_read32(GICR + GICR_ISENABLER0) == 0,
+		   "CPU 0's redistributor reads %x",
+		   mmio_read32(GICR + GICR_ISENABLER0));
 
 	send_sgi(0, 1);		/* CPU 0 is the root's */
 	wait_a_bit();
@@ -108,7 +100,7 @@ void inmate_main(void)
 
 	/* Asleep, a redistributor passes no interrupt on: not allowed. */
 	for (n = 0; n < 4; n++)
-		wr32(GICR + n * GICR_FRAME + GICR_WAKER, GICR_WAKER_SLEEP);
+		mmio_write32(GICR + n * GICR_FRAME + GICR_WAKER, GICR_WAKER_SLEEP);
 	send_sgi(mine, 1);
 	wait_a_bit();
 	test_check("irq-redistributor-stays-awake", sgis == 2,

@@ -10,51 +10,15 @@
  */
 #include <inmate.h>
 
-#define GICR_BASE		0x080a0000UL
-#define GICR_FRAME		0x20000
-#define GICR_FRAMES		4
 #define GICR_CTLR		0x0000
 #define GICR_CTLR_ENABLE_LPIS	(1U << 0)
-#define GICR_TYPER		0x0008
 #define GICR_PROPBASER		0x0070
 #define GICR_PENDBASER		0x0078
 #define PROPBASER_IDBITS	15	/* 16 bits of interrupt ID */
 
-static __u32 rd32(unsigned long a)
-{
-	return *(volatile __u32 *)a;
-}
-
-static void wr32(unsigned long a, __u32 v)
-{
-	*(volatile __u32 *)a = v;
-}
-
-static __u64 rd64(unsigned long a)
-{
-	return *(volatile __u64 *)a;
-}
-
-static void wr64(unsigned long a, __u64 v)
-{
-	*(volatile __u64 *)a = v;
-}
-
-static unsigned long own_frame(void)
-{
-	unsigned long mpidr = cpu_hw_id(), base = GICR_BASE;
-	__u32 aff = (mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24;
-	unsigned int n;
-
-	for (n = 0; n < GICR_FRAMES; n++, base += GICR_FRAME)
-		if (rd32(base + GICR_TYPER + 4) == aff)
-			return base;
-	return 0;
-}
-
 void inmate_main(void)
 {
-	unsigned long gicr = own_frame(), target;
+	unsigned long gicr = gic_redistributor(), target;
 	__u64 prop, pend, prop2, pend2;
 	__u32 ctlr, ctlr2;
 
@@ -65,9 +29,9 @@ void inmate_main(void)
 		test_summary("lpi");
 		inmate_halt();
 	}
-	ctlr = rd32(gicr + GICR_CTLR);
-	prop = rd64(gicr + GICR_PROPBASER);
-	pend = rd64(gicr + GICR_PENDBASER);
+	ctlr = mmio_read32(gicr + GICR_CTLR);
+	prop = mmio_read64(gicr + GICR_PROPBASER);
+	pend = mmio_read64(gicr + GICR_PENDBASER);
 	printk("lpi: before: CTLR %x PROPBASER %llx PENDBASER %llx\n", ctlr,
 	       prop, pend);
 	test_check("lpi-tables-read-zero", prop == 0 && pend == 0,
@@ -75,12 +39,12 @@ void inmate_main(void)
 	test_check("lpi-ctlr-reads-disabled", !(ctlr & GICR_CTLR_ENABLE_LPIS),
 		   "GICR_CTLR %x", ctlr);
 
-	wr64(gicr + GICR_PROPBASER, target | PROPBASER_IDBITS);
-	wr64(gicr + GICR_PENDBASER, target + 0x10000);
-	wr32(gicr + GICR_CTLR, ctlr | GICR_CTLR_ENABLE_LPIS);
-	ctlr2 = rd32(gicr + GICR_CTLR);
-	prop2 = rd64(gicr + GICR_PROPBASER);
-	pend2 = rd64(gicr + GICR_PENDBASER);
+	mmio_write64(gicr + GICR_PROPBASER, target | PROPBASER_IDBITS);
+	mmio_write64(gicr + GICR_PENDBASER, target + 0x10000);
+	mmio_write32(gicr + GICR_CTLR, ctlr | GICR_CTLR_ENABLE_LPIS);
+	ctlr2 = mmio_read32(gicr + GICR_CTLR);
+	prop2 = mmio_read64(gicr + GICR_PROPBASER);
+	pend2 = mmio_read64(gicr + GICR_PENDBASER);
 	printk("lpi: after: CTLR %x PROPBASER %llx PENDBASER %llx\n", ctlr2,
 	       prop2, pend2);
 	test_check("lpi-propbaser-unchanged", prop2 == prop,
@@ -91,9 +55,9 @@ void inmate_main(void)
 		   ctlr, ctlr2);
 
 	/* Put back what might have stuck. */
-	wr32(gicr + GICR_CTLR, ctlr);
-	wr64(gicr + GICR_PROPBASER, prop);
-	wr64(gicr + GICR_PENDBASER, pend);
+	mmio_write32(gicr + GICR_CTLR, ctlr);
+	mmio_write64(gicr + GICR_PROPBASER, prop);
+	mmio_write64(gicr + GICR_PENDBASER, pend);
 	test_summary("lpi");
 	for (;;)
 		cpu_wait_for_interrupt();

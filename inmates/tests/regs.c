@@ -38,14 +38,6 @@
 
 static unsigned long rng;
 
-static unsigned long rnd(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
-
 static unsigned long rd(unsigned long a, unsigned int size)
 {
 	switch (size) {
@@ -74,23 +66,10 @@ static void wr(unsigned long a, unsigned int size, unsigned long v)
 	}
 }
 
-/* This CPU's frame, found by affinity as the library does. */
-static unsigned long own_frame(void)
-{
-	unsigned long mpidr = cpu_hw_id(), base = GICR_BASE;
-	__u32 aff = (mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24;
-	unsigned int n;
-
-	for (n = 0; n < GICR_FRAMES; n++, base += GICR_FRAME)
-		if (rd(base + GICR_TYPER + 4, 4) == aff)
-			return base;
-	return 0;
-}
-
 /* A distributor offset and width. */
 static unsigned long pick_gicd(unsigned int *size)
 {
-	unsigned long r = rnd();
+	unsigned long r = test_random(&rng);
 
 	switch (r & 7) {
 	case 0:
@@ -115,7 +94,7 @@ static unsigned long pick_gicr(unsigned int *size)
 	static const unsigned long wide[] = {
 		GICR_TYPER, GICR_PROPBASER, GICR_PENDBASER,
 	};
-	unsigned long r = rnd();
+	unsigned long r = test_random(&rng);
 
 	switch (r & 7) {
 	case 0:
@@ -140,7 +119,7 @@ static unsigned long pick_gicr(unsigned int *size)
 /* Random values, often all ones or single bits, which do the most. */
 static unsigned long rnd_value(void)
 {
-	unsigned long r = rnd();
+	unsigned long r = test_random(&rng);
 
 	switch (r & 3) {
 	case 0:
@@ -148,7 +127,7 @@ static unsigned long rnd_value(void)
 	case 1:
 		return 1UL << ((r >> 2) % 64);
 	default:
-		return rnd();
+		return test_random(&rng);
 	}
 }
 
@@ -158,7 +137,7 @@ static void fuzz(unsigned long own, unsigned long count)
 	unsigned int size;
 
 	for (n = 0; n < count; n++) {
-		r = rnd();
+		r = test_random(&rng);
 		if ((r & 3) == 0) {
 			addr = GICD + pick_gicd(&size);
 		} else if ((r & 3) == 1 || !own) {
@@ -239,7 +218,7 @@ void inmate_main(void)
 		bad_access(bad);
 
 	rng = seed * 0x9e3779b97f4a7c15UL + 1;
-	own = own_frame();
+	own = gic_redistributor();
 	test_check("regs-own-frame", own != 0, "no frame for MPIDR %lx",
 		   cpu_hw_id());
 	printk("regs: seed %lu, %lu accesses, own frame %lx\n", seed, count,

@@ -18,15 +18,6 @@
 
 static unsigned long rng;
 
-/* xorshift64: small, and the same sequence for the same seed. */
-static unsigned long rnd(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
-
 /* Arguments: mostly "interesting" values, sometimes anything. */
 static unsigned long rnd_arg(void)
 {
@@ -35,16 +26,16 @@ static unsigned long rnd_arg(void)
 		0x7fffffff, 0x80000000, 0xffffffffUL, 0xfffffffffffff000UL,
 		0x8000000000000000UL, ~0UL,
 	};
-	unsigned long r = rnd();
+	unsigned long r = test_random(&rng);
 
 	if (r & 1)
 		return edge[(r >> 1) % (sizeof(edge) / sizeof(edge[0]))];
-	return rnd();
+	return test_random(&rng);
 }
 
 static unsigned long rnd_code(void)
 {
-	unsigned long r = rnd();
+	unsigned long r = test_random(&rng);
 
 	switch (r & 3) {
 	case 0:
@@ -53,7 +44,7 @@ static unsigned long rnd_code(void)
 	case 2:
 		return (r >> 2) & 0xffff;
 	default:
-		return rnd();
+		return test_random(&rng);
 	}
 }
 
@@ -100,14 +91,14 @@ static unsigned long rnd_fn(void)
 	unsigned long r, fn;
 
 	do {
-		r = rnd();
+		r = test_random(&rng);
 		if ((r & 7) == 7)
-			fn = rnd();
+			fn = test_random(&rng);
 		else
 			fn = base[(r >> 3) % (sizeof(base) / sizeof(base[0]))] +
 			     ((r >> 8) & 0x1f);
 		if (r & (1UL << 40))
-			fn |= rnd() << 32;	/* upper half: must not matter */
+			fn |= test_random(&rng) << 32;	/* upper half: must not matter */
 	} while (stops_cell(fn));
 	return fn;
 }

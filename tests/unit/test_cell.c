@@ -598,7 +598,7 @@ static void test_create_destroy_loop(void **state)
 			assert_int_equal(cell_start(n + 1), 0);
 		}
 		assert_int_equal(num_cells, 4);
-		assert_int_equal(cell_shutdown(2), 0);
+		assert_int_equal(cell_shutdown(2), 1);
 		for (n = 3; n > 0; n--)
 			assert_int_equal(cell_destroy(n), 0);
 		assert_int_equal(num_cells, 1);
@@ -649,7 +649,7 @@ static void test_states(void **state)
 	 * Start made sure both CPUs were off (waiting); shutdown parks every
 	 * CPU (waiting), loadable back to the root.
 	 */
-	assert_int_equal(cell_shutdown(1), 0);
+	assert_int_equal(cell_shutdown(1), 1);
 	assert_int_equal(cell_state(1), WARDEN_CELL_STATE_SHUT_DOWN);
 	assert_int_equal(fake.park, 4);
 	assert_int_equal(fake.park_wait, 4);
@@ -667,7 +667,7 @@ static void test_states(void **state)
 	assert_int_equal(fake.park_wait, 6);
 	assert_int_equal(cpus[2].state, WARDEN_CPU_STATE_OFF);
 	assert_int_equal(cell_start(1), -EBUSY);	/* shut down first */
-	assert_int_equal(cell_shutdown(1), 0);
+	assert_int_equal(cell_shutdown(1), 1);
 	assert_int_equal(cell_start(1), 0);
 	assert_int_equal(hypercall(WARDEN_HC_CELL_FAILED_CPUS, 1, 0), 0);
 	/* The cell switches itself off. */
@@ -677,6 +677,8 @@ static void test_states(void **state)
 	assert_int_equal(cell_state(1), WARDEN_CELL_STATE_SHUT_DOWN);
 	assert_string_equal(last_msg,
 			    "warden: cell \"demo\" switched itself off\n");
+	/* Given back (and zeroed) now, then not again. */
+	assert_int_equal(cell_shutdown(1), 1);
 	assert_int_equal(cell_shutdown(1), 0);
 	/* Its first CPU does not start: shut down, loadable the root's. */
 	fake.start_err = -EIO;
@@ -702,7 +704,7 @@ static void test_locked(void **state)
 	assert_int_equal(fake.park, 1);		/* start's, none since */
 	/* The cell unlocks: now it goes; a new start resets the page. */
 	cell->comm->cell_state = WARDEN_COMM_RUNNING;
-	assert_int_equal(cell_shutdown(1), 0);
+	assert_int_equal(cell_shutdown(1), 1);
 	assert_int_equal(cell_start(1), 0);
 	assert_int_equal(cell->comm->msg_to_cell, WARDEN_MSG_NONE);
 	/* A passive-comm cell is never locked. */
@@ -785,7 +787,7 @@ static void test_scrub(void **state)
 	assert_int_equal(fake.dcache_flushed, 1 * MiB);
 	assert_int_equal(cell_start(1), 0);
 	assert_int_equal(fake.dcache_flushed, 3 * MiB);
-	assert_int_equal(cell_shutdown(1), 0);
+	assert_int_equal(cell_shutdown(1), 1);
 	assert_int_equal(fake.dcache_flushed, 5 * MiB);
 	assert_true(root_has(CELLS_PHYS));
 	assert_int_equal(cell_destroy(1), 0);

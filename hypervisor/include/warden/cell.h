@@ -21,6 +21,7 @@ struct cell {
 	const struct warden_cell *config;	/* a copy, for other cells */
 	unsigned long config_pages;	/* pool pages of the copy */
 	unsigned int state;		/* WARDEN_CELL_STATE_* */
+	bool loadable_root;		/* its loadable regions are the root's */
 	u64 failed_cpus;		/* CPUs that faulted */
 	struct warden_comm *comm;	/* its comm region, a pool page */
 	/* Console output (WARDEN_HC_DEBUG_CONSOLE_PUTC) until a newline. */

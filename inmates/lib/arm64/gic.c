@@ -34,21 +34,6 @@ static irq_handler_t irq_handler;
 #define sysreg_write(reg, v) \
 	asm volatile("msr " #reg ", %0" : : "r"((unsigned long)(v)))
 
-static inline __u32 mmio_read32(unsigned long addr)
-{
-	return *(volatile __u32 *)addr;
-}
-
-static inline void mmio_write32(unsigned long addr, __u32 v)
-{
-	*(volatile __u32 *)addr = v;
-}
-
-static inline void mmio_write64(unsigned long addr, __u64 v)
-{
-	*(volatile __u64 *)addr = v;
-}
-
 unsigned long cpu_hw_id(void)
 {
 	return sysreg_read(mpidr_el1) & 0xff00ffffffUL;
@@ -70,10 +55,15 @@ static unsigned long find_redistributor(unsigned long base)
 	}
 }
 
+unsigned long gic_redistributor(void)
+{
+	return find_redistributor(cmdline_number("gicr", 0x080a0000));
+}
+
 void irq_init(irq_handler_t handler)
 {
 	gicd = cmdline_number("gicd", 0x08000000);
-	gicr = find_redistributor(cmdline_number("gicr", 0x080a0000));
+	gicr = gic_redistributor();
 	if (!gicr) {
 		printk("irq_init: no redistributor for MPIDR %lx\n",
 		       cpu_hw_id());

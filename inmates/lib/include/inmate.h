@@ -53,9 +53,35 @@ void test_check(const char *name, int ok, const char *why_fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int test_summary(const char *suite);
 
+/* Device registers. */
+static inline __u32 mmio_read32(unsigned long addr)
+{
+	return *(volatile __u32 *)addr;
+}
+
+static inline void mmio_write32(unsigned long addr, __u32 v)
+{
+	*(volatile __u32 *)addr = v;
+}
+
+static inline __u64 mmio_read64(unsigned long addr)
+{
+	return *(volatile __u64 *)addr;
+}
+
+static inline void mmio_write64(unsigned long addr, __u64 v)
+{
+	*(volatile __u64 *)addr = v;
+}
+
+/* xorshift64 on *state: the same sequence for the same seed (not 0). */
+unsigned long test_random(unsigned long *state);
+
 /* Interrupts: handler(irq) runs for each one, with interrupts masked. */
 typedef void (*irq_handler_t)(unsigned int irq);
 void irq_init(irq_handler_t handler);
+/* arm64: this CPU's GIC redistributor (RD_base), found by affinity. */
+unsigned long gic_redistributor(void);
 void irq_enable(unsigned int irq);
 void irq_local_enable(void);
 void irq_local_disable(void);
