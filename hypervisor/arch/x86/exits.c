@@ -430,7 +430,8 @@ static void page_fault(struct per_cpu *pc, u64 *regs)
 		access.value = (in.has_imm ? in.imm :
 				reg_value(regs, v, in.reg) >>
 				(in.high_byte ? 8 : 0)) & mask;
-	if (!mmio_handle(pc->cell, &access)) {
+	/* A misaligned or wrongly sized one (MMIO_BAD) is not replayed either. */
+	if (mmio_handle(pc->cell, &access) != MMIO_HANDLED) {
 		if (access.write)
 			printk("warden: cell \"%s\" CPU %u: unhandled %u-byte "
 			       "write of 0x%llx to 0x%llx (rip 0x%llx): "
