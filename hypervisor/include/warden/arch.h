@@ -19,15 +19,19 @@
  * a CPU back on disable) is the architecture's, which calls back into the
  * core through warden/control.h.
  *
- * Cells other than the root (cell.c, on a root CPU in a hypercall, which
- * the driver serialises): arch_cell_init() when one is created,
- * arch_cell_flush() after the core unmapped memory from a cell or mapped
- * the root's back (which may merge tables into blocks),
+ * Cells other than the root (cell.c, on a root CPU in a hypercall, one at
+ * a time under control.c's mgmt_lock, with the root's other CPUs held
+ * through arch_cpu_kick() where ARCH_BREAK_BEFORE_MAKE is 1):
+ * arch_cell_init() when one is created, arch_cell_flush() after the core
+ * unmapped memory from a cell or mapped the root's back (which may merge
+ * tables into blocks) and between break and make of a live root entry,
  * arch_cpu_start() / arch_cpu_park() as cells start and stop, and
  * arch_cell_exit() when one is destroyed.  The core maps root memory it
- * must read (a cell configuration) at TEMP_MAP_BASE (<asm/arch-defs.h>)
- * of the hypervisor's address space and calls arch_flush_hv_tlb() after
- * unmapping it.
+ * must read (a cell configuration) or zero (scrub) at TEMP_MAP_BASE
+ * (<asm/arch-defs.h>) of the hypervisor's address space, pushes what it
+ * wrote to memory with arch_dcache_flush() and calls arch_flush_hv_tlb()
+ * after unmapping it.  <asm/arch-defs.h> also says whether live
+ * second-stage entries need break-before-make (ARCH_BREAK_BEFORE_MAKE).
  */
 #ifndef _WARDEN_ARCH_H
 #define _WARDEN_ARCH_H
