@@ -125,7 +125,6 @@ static long failed_cpus(unsigned long id)
 bool cell_may_print(struct cell *cell)
 {
 	u64 now = arch_time_ms(), refill;
-
 	bool ok = true;
 
 	if (cell == &root_cell)
@@ -298,21 +297,22 @@ static long locked_call(unsigned long code, unsigned long arg1,
 			unsigned long arg2)
 {
 	struct per_cpu *pc = this_cpu();
-	bool hold = changes_cells(code);
 	long ret;
 
 	while (!spin_trylock(&mgmt_lock))
 		cpu_hold_point(pc);
-	if (code == WARDEN_HC_DISABLE)
-		ret = cpu_leave(pc);
-	else if (code == WARDEN_HC_GET_INFO)
-		ret = get_info(arg1);
-	else if (hold && (ret = root_hold()))
-		;
-	else
-		ret = root_hypercall(code, arg1, arg2);
-	if (hold)
+	if (changes_cells(code)) {
+		ret = root_hold();
+		if (!ret)
+			ret = root_hypercall(code, arg1, arg2);
 		root_release();
+	} else if (code == WARDEN_HC_DISABLE) {
+		ret = cpu_leave(pc);
+	} else if (code == WARDEN_HC_GET_INFO) {
+		ret = get_info(arg1);
+	} else {
+		ret = root_hypercall(code, arg1, arg2);
+	}
 	spin_unlock(&mgmt_lock);
 	return ret;
 }
