@@ -77,10 +77,21 @@ ten_on() {
 	echo $(($(other_exits $1) - a))
 }
 
+# The fewest of five tries: other exits on the CPU (its share of the
+# root's interrupts and IPIs) only ever add to the count.
+least_of_five() {
+	least=
+	for t in 1 2 3 4 5; do
+		n=$(ten_on "$@")
+		[ -z "$least" ] || [ "$n" -lt "$least" ] && least=$n
+	done
+	echo $least
+}
+
 invd_exits() {
-	base=$(ten_on $1 rdmsr 0xc0000082)
-	invd=$(ten_on $1 insn invd)
-	echo "CPU $1: other exits of 10 rdmsr LSTAR: $base, of 10 invd: $invd"
+	base=$(least_of_five $1 rdmsr 0xc0000082)
+	invd=$(least_of_five $1 insn invd)
+	echo "CPU $1: other exits of 10 rdmsr LSTAR: $base, of 10 invd: $invd (fewest of 5)"
 	[ $((invd - base)) -ge 10 ]
 }
 
