@@ -492,6 +492,8 @@ long cell_start(unsigned long id)
 		return err;
 	}
 	cell->loadable_root = false;
+	/* A line the last run was stopped in the middle of is not this run's. */
+	cell->out_len = 0;
 	cell->comm->msg_to_cell = WARDEN_MSG_NONE;
 	cell->comm->cell_state = WARDEN_COMM_RUNNING;
 	cell->failed_cpus = 0;

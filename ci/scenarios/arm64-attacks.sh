@@ -315,6 +315,7 @@ for n in 1 2 3 4 5 6 7 8 9 10; do
 	   ! warden cell start smp > /dev/null ||
 	   ! wait_line "[smp] psciloop: looping" $((c + 1)) 10; then
 		fail "psciloop $n: started" "load/start failed or no output"
+		warden cell shutdown smp > /dev/null 2>&1	# the next try
 		continue
 	fi
 	usleep $((n * 37000)) 2>/dev/null || sleep 0.$n

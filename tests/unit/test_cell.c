@@ -849,6 +849,24 @@ static void test_pool_dry(void **state)
 	assert_true(ok > 0 && ok < 24);
 }
 
+/* A run stopped in the middle of a console line: the next starts afresh. */
+static void test_console_line_per_run(void **state)
+{
+	fake.time_ms = 60000;	/* the rate limit has filled up */
+	assert_int_equal(create_demo(0x4), 1);
+	assert_int_equal(cell_start(1), 0);
+	current = &cpus[2];
+	assert_int_equal(hypercall(WARDEN_HC_DEBUG_CONSOLE_PUTC, 'p', 0), 0);
+	current = &cpus[0];
+	assert_int_equal(cell_shutdown(1), 1);
+	assert_int_equal(cell_start(1), 0);
+	current = &cpus[2];
+	hypercall(WARDEN_HC_DEBUG_CONSOLE_PUTC, 'x', 0);
+	hypercall(WARDEN_HC_DEBUG_CONSOLE_PUTC, '\n', 0);
+	current = &cpus[0];
+	assert_string_equal(last_msg, "[demo] x\n");
+}
+
 /* A CPU that does not stop: destroy fails and takes nothing back. */
 static void test_park_timeout(void **state)
 {
@@ -933,6 +951,7 @@ int main(void)
 		T(test_park_timeout),
 		T(test_partial_disable),
 		T(test_hold),
+		T(test_console_line_per_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
