@@ -820,7 +820,8 @@ void gic_handle_irq(void)
 			write_sysreg(icc_dir_el1, intid);
 			if (pc->park)
 				cpu_park_self();
-			cpu_hold_point(pc);
+			if (pc->cell == &root_cell)
+				cpu_hold_point(pc);
 		} else if (intid == maint_irq) {
 			write_sysreg(icc_dir_el1, intid);
 			lrs_drained(pc);
