@@ -136,56 +136,49 @@ static int scrub_region(const struct warden_memory_region *r)
 
 /*
  * fn on every region of the cell with a flag of any and none of none, in
- * order; on an error, undo on those already done and return it.
+ * order, up to the first error, which it returns.  Callers that undo map
+ * every region back: root_map() of one that never left is harmless.
  */
 static int for_regions(struct cell *cell, u64 any, u64 none,
-		       int (*fn)(const struct warden_memory_region *r),
-		       int (*undo)(const struct warden_memory_region *r))
+		       int (*fn)(const struct warden_memory_region *r))
 {
 	const struct warden_memory_region *r = warden_cell_regions(cell->config);
-	unsigned int n, m;
+	unsigned int n;
 	int err;
 
 	for (n = 0; n < cell->config->memory_regions.count; n++) {
 		if (!(r[n].flags & any) || (r[n].flags & none))
 			continue;
 		err = fn(&r[n]);
-		if (!err)
-			continue;
-		for (m = 0; undo && m < n; m++)
-			if ((r[m].flags & any) && !(r[m].flags & none))
-				undo(&r[m]);
-		return err;
+		if (err)
+			return err;
 	}
 	return 0;
 }
 
 /*
- * Give regions back to the root, scrubbed.  A region that cannot be
- * scrubbed stays away from the root; one the root cannot map again (no
- * pool page) is lost to it: both are reported, neither lets a cell's data
- * through.
+ * A region goes back to the root, scrubbed.  One that cannot be scrubbed
+ * stays away from the root; one the root cannot map again (no pool page)
+ * is lost to it: both are reported, neither lets a cell's data through,
+ * and the next region goes back all the same.
  */
+static int give_back_region(const struct warden_memory_region *r)
+{
+	if (!(r->flags & SCRUBBED) && scrub_region(r))
+		return 0;
+	if (root_map(r))
+		printk("warden: memory at 0x%llx (%llu bytes) not returned "
+		       "to the root cell: no pool page\n", r->phys_start,
+		       r->size);
+	return 0;
+}
+
 static void give_back(struct cell *cell, u64 any, u64 none)
 {
-	const struct warden_memory_region *r = warden_cell_regions(cell->config);
-	unsigned int n;
-
-	for (n = 0; n < cell->config->memory_regions.count; n++) {
-		if (!(r[n].flags & any) || (r[n].flags & none))
-			continue;
-		if (!(r[n].flags & SCRUBBED) && scrub_region(&r[n]))
-			continue;
-		if (root_map(&r[n]))
-			printk("warden: memory at 0x%llx (%llu bytes) not "
-			       "returned to the root cell: no pool page\n",
-			       r[n].phys_start, r[n].size);
-	}
+	for_regions(cell, any, none, give_back_region);
 	arch_cell_flush(&root_cell);	/* tables merged into blocks */
 }
 
-
-/* Copy the configuration at phys (root memory) into pool pages. */
 /*
  * Copy the configuration at phys (root memory) into pool pages: 0, or
  * -EINVAL if it is not all in root memory (the root's values are hostile:
@@ -335,15 +328,14 @@ static int take_memory(struct cell *cell)
 
 	/* Loadable regions stay with the root until the cell starts. */
 	err = for_regions(cell, ALL_MEM, NOT_SHARED | WARDEN_MEM_LOADABLE,
-			  root_unmap, root_map);
+			  root_unmap);
 	arch_cell_flush(&root_cell);
 	if (!err)
 		err = for_regions(cell, ALL_MEM,
-				  SCRUBBED | WARDEN_MEM_LOADABLE,
-				  scrub_region, NULL);
+				  SCRUBBED | WARDEN_MEM_LOADABLE, scrub_region);
 	if (err) {
 		for_regions(cell, ALL_MEM, NOT_SHARED | WARDEN_MEM_LOADABLE,
-			    root_map, NULL);
+			    root_map);
 		arch_cell_flush(&root_cell);
 	}
 	return err;
@@ -413,7 +405,6 @@ long cell_create(u64 config_phys, u64 size)
 	if (err) {
 		printk("warden: cell create \"%s\" failed (%d)\n",
 		       (const char *)config->name, err);
-		arch_cell_flush(cell);
 		free_cell(cell);
 		return err;
 	}
@@ -476,15 +467,13 @@ long cell_start(unsigned long id)
 	if (park_cpus(cell))
 		return -ETIMEDOUT;
 	/* From now on the root cannot change what the cell runs. */
-	err = for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_unmap,
-			  root_map);
+	err = for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_unmap);
 	arch_cell_flush(&root_cell);
 	if (!err)
 		err = for_regions(cell, WARDEN_MEM_LOADABLE, SCRUBBED,
-				  clean_region, NULL);
+				  clean_region);
 	if (err) {
-		for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map,
-			    NULL);
+		for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map);
 		arch_cell_flush(&root_cell);
 		printk("warden: cell \"%s\" start failed: its memory could "
 		       "not be taken from the root (%d)\n", cell_name(cell),
@@ -505,8 +494,7 @@ long cell_start(unsigned long id)
 	if (err) {
 		cell->state = WARDEN_CELL_STATE_SHUT_DOWN;
 		/* It never ran: the root's image goes back as it was. */
-		for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map,
-			    NULL);
+		for_regions(cell, WARDEN_MEM_LOADABLE, NOT_SHARED, root_map);
 		arch_cell_flush(&root_cell);
 		cell->loadable_root = true;
 		printk("warden: cell \"%s\": its first CPU did not start "

@@ -257,6 +257,7 @@ static bool gicd_access(struct cell *cell, struct mmio_access *a)
 {
 	u64 off = a->address - platform()->gicd_base, array, mask = 0, old;
 	void *reg = (char *)gicd() + off;
+	u64 route;
 	unsigned int bits, n;
 
 	if (!gicd_width_ok(off, a->size)) {
@@ -264,12 +265,17 @@ static bool gicd_access(struct cell *cell, struct mmio_access *a)
 		return true;
 	}
 	if (off >= GICD_IROUTER && off < GICD_IROUTER_END) {
+		/*
+		 * A route is checked whole: a write of the lower half with
+		 * the upper half (Aff3) the line has; a write of the upper
+		 * half alone is ignored.
+		 */
+		route = a->value;
+		if (a->size == 4)
+			route |= (u64)reg_read(gicd(), (off & ~7UL) + 4) << 32;
 		if (owns(cell, (off - GICD_IROUTER) / 8) &&
-		    (!a->write || off % 8 || route_ok(cell, a->value)))
-			mask = off % 8 ? 0xffffffffULL : ~0ULL;
-		/* The upper half of a line's router: Aff3 only. */
-		if (a->write && off % 8 && mask)
-			return true;
+		    (!a->write || (off % 8 == 0 && route_ok(cell, route))))
+			mask = ~0ULL;
 	} else if (off == GICD_SETSPI_NSR || off == GICD_CLRSPI_NSR) {
 		if (a->write && owns(cell, a->value & 0x3ff))
 			mask = ~0ULL;
@@ -314,7 +320,6 @@ static bool gicd_access(struct cell *cell, struct mmio_access *a)
 #define GICR_ICPENDR0		(GICR_SGI + 0x0280)
 #define GICR_IGROUPR0		(GICR_SGI + 0x0080)
 #define GICR_IPRIORITYR_END	(GICR_IPRIORITYR + 32)
-#define GICR_ICFGR0		(GICR_SGI + 0x0c00)
 #define SGI_PARK_BIT		(1U << SGI_PARK)
 #define GICR_ID_REGS		0xffd0		/* GICR_PIDR4 .. GICR_CIDR3 */
 #define GICR_WAKER		0x0014
