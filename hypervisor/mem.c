@@ -43,7 +43,27 @@ static void pool_unlock(struct page_pool *pool)
 		spin_unlock(&pool->lock);
 }
 
-void *page_alloc(struct page_pool *pool, unsigned long count)
+/*
+ * The first run of count free pages from start whose physical address is
+ * a multiple of align pages.
+ */
+static unsigned long find_run(struct page_pool *pool, unsigned long start,
+			      unsigned long count, unsigned long align)
+{
+	unsigned long skew = virt_to_phys(pool->base) >> PAGE_SHIFT, first;
+
+	for (;;) {
+		start = (skew + start + align - 1) / align * align - skew;
+		first = bitmap_find_clear_run(pool->bitmap, pool->pages, start,
+					      count);
+		if (first >= pool->pages || (skew + first) % align == 0)
+			return first >= pool->pages ? pool->pages : first;
+		start = first;
+	}
+}
+
+static void *alloc(struct page_pool *pool, unsigned long count,
+		   unsigned long align)
 {
 	unsigned long first, n;
 	void *page;
@@ -51,12 +71,10 @@ void *page_alloc(struct page_pool *pool, unsigned long count)
 	if (!count)
 		return NULL;
 	pool_lock(pool);
-	first = bitmap_find_clear_run(pool->bitmap, pool->pages, pool->hint,
-				      count);
+	first = find_run(pool, pool->hint, count, align);
 	/* The hint only skips what is known to be full: retry from 0. */
 	if (first == pool->pages)
-		first = bitmap_find_clear_run(pool->bitmap, pool->pages, 0,
-					      count);
+		first = find_run(pool, 0, count, align);
 	if (first == pool->pages) {
 		pool_unlock(pool);
 		return NULL;
@@ -64,12 +82,23 @@ void *page_alloc(struct page_pool *pool, unsigned long count)
 	for (n = first; n < first + count; n++)
 		set_bit(pool->bitmap, n);
 	pool->used += count;
-	pool->hint = first + count;
+	if (align == 1)
+		pool->hint = first + count;
 	pool_unlock(pool);
 
 	page = pool->base + first * PAGE_SIZE;
 	memset(page, 0, count * PAGE_SIZE);
 	return page;
+}
+
+void *page_alloc(struct page_pool *pool, unsigned long count)
+{
+	return alloc(pool, count, 1);
+}
+
+void *page_alloc_aligned(struct page_pool *pool, unsigned long count)
+{
+	return alloc(pool, count, count);
 }
 
 void page_free(struct page_pool *pool, void *page, unsigned long count)

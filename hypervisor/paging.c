@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Page-table walking and editing, shared by every architecture (see
- * paging.h).  Level 0 is the root; a table at level l has 512 entries,
- * each covering 1 << shift(l) bytes.  Where <asm/paging.h> allows a leaf
+ * paging.h).  Level 0 is the root; a table at level l below it has 512
+ * entries, each covering 1 << shift(l) bytes, and the root as many as its
+ * format says.  Where <asm/paging.h> allows a leaf
  * at a level and the range is aligned, one entry maps the whole span:
  * the root cell's RAM takes a handful of tables instead of hundreds.
  */
@@ -11,9 +12,16 @@
 
 #define ENTRIES		512
 
-static unsigned int shift(unsigned int level)
+static const struct paging_format formats[] = PAGING_FORMATS;
+
+static unsigned int shift(const struct paging *pg, unsigned int level)
 {
-	return PAGE_SHIFT + 9 * (PT_LEVELS - 1 - level);
+	return PAGE_SHIFT + 9 * (pg->format->levels - 1 - level);
+}
+
+static unsigned long entries(const struct paging *pg, unsigned int level)
+{
+	return level ? ENTRIES : ENTRIES * pg->format->root_pages;
 }
 
 static u64 *table_of(u64 pte)
@@ -38,12 +46,12 @@ static void break_entry(struct paging *pg, u64 *pte)
 /* Free a table and every table below it. */
 static void free_tree(struct paging *pg, u64 *table, unsigned int level)
 {
-	unsigned int i;
+	unsigned long i;
 
-	for (i = 0; i < ENTRIES; i++)
+	for (i = 0; i < entries(pg, level); i++)
 		if (arch_pte_is_table(table[i], level))
 			free_tree(pg, table_of(table[i]), level + 1);
-	page_free(pg->pool, table, 1);
+	page_free(pg->pool, table, level ? 1 : pg->format->root_pages);
 }
 
 /* Replace a leaf entry that covers more than we change by a table of its
@@ -57,7 +65,7 @@ static int split(struct paging *pg, u64 *pte, unsigned int level)
 		return -ENOMEM;
 	for (i = 0; i < ENTRIES; i++)
 		table[i] = arch_pte_split(*pte, level,
-					  (u64)i << shift(level + 1));
+					  (u64)i << shift(pg, level + 1));
 	break_entry(pg, pte);
 	*pte = arch_pte_table(virt_to_phys(table));
 	return 0;
@@ -95,7 +103,7 @@ static u64 *next_table(struct paging *pg, u64 *pte, unsigned int level)
 static void merge(struct paging *pg, u64 *pte, unsigned int level,
 		  u64 virt, u64 phys, unsigned long flags)
 {
-	u64 span = 1ULL << shift(level), offset = virt & (span - 1), block;
+	u64 span = 1ULL << shift(pg, level), offset = virt & (span - 1), block;
 	u64 *table = table_of(*pte);
 	unsigned int i;
 
@@ -104,7 +112,7 @@ static void merge(struct paging *pg, u64 *pte, unsigned int level,
 	block = arch_pte_leaf(pg->kind, level, phys - offset, flags);
 	for (i = 0; i < ENTRIES; i++)
 		if (table[i] != arch_pte_split(block, level,
-					       (u64)i << shift(level + 1)))
+					       (u64)i << shift(pg, level + 1)))
 			return;
 	break_entry(pg, pte);
 	*pte = block;
@@ -127,7 +135,7 @@ static bool table_empty(const u64 *table)
 static int update(struct paging *pg, u64 *table, unsigned int level,
 		  u64 virt, u64 end, u64 phys, unsigned long flags)
 {
-	u64 span = 1ULL << shift(level), next, *pte, *sub;
+	u64 span = 1ULL << shift(pg, level), next, *pte, *sub;
 	bool unmap = phys == INVALID_PHYS;
 	int err;
 
@@ -135,7 +143,7 @@ static int update(struct paging *pg, u64 *table, unsigned int level,
 		next = (virt & ~(span - 1)) + span;
 		if (next > end || next == 0)
 			next = end;
-		pte = &table[(virt >> shift(level)) % ENTRIES];
+		pte = &table[(virt >> shift(pg, level)) % entries(pg, level)];
 
 		if (next - virt == span &&
 		    (unmap ||
@@ -176,16 +184,17 @@ int paging_init(struct paging *pg, struct page_pool *pool, unsigned int kind)
 {
 	pg->pool = pool;
 	pg->kind = kind;
+	pg->format = &formats[kind];
 	pg->flush = NULL;
-	pg->root = new_table(pg);
+	pg->root = page_alloc_aligned(pool, pg->format->root_pages);
 	return pg->root ? 0 : -ENOMEM;
 }
 
-static bool range_ok(u64 virt, u64 size)
+static bool range_ok(const struct paging *pg, u64 virt, u64 size)
 {
 	return size && IS_ALIGNED(virt | size, PAGE_SIZE) &&
 	       virt + size - 1 >= virt &&
-	       (virt + size - 1) >> shift(0) < ENTRIES;
+	       (virt + size - 1) >> shift(pg, 0) < entries(pg, 0);
 }
 
 int paging_map(struct paging *pg, u64 virt, u64 phys, u64 size,
@@ -194,7 +203,7 @@ int paging_map(struct paging *pg, u64 virt, u64 phys, u64 size,
 	u64 last = phys + size - PAGE_SIZE;
 
 	/* The last page must fit an entry's address field, without wrap. */
-	if (!range_ok(virt, size) || !IS_ALIGNED(phys, PAGE_SIZE) ||
+	if (!range_ok(pg, virt, size) || !IS_ALIGNED(phys, PAGE_SIZE) ||
 	    last < phys || arch_pte_addr(arch_pte_table(last)) != last)
 		return -EINVAL;
 	return update(pg, pg->root, 0, virt, virt + size, phys, flags);
@@ -202,7 +211,7 @@ int paging_map(struct paging *pg, u64 virt, u64 phys, u64 size,
 
 int paging_unmap(struct paging *pg, u64 virt, u64 size)
 {
-	if (!range_ok(virt, size))
+	if (!range_ok(pg, virt, size))
 		return -EINVAL;
 	return update(pg, pg->root, 0, virt, virt + size, INVALID_PHYS, 0);
 }
@@ -213,15 +222,15 @@ u64 paging_translate(const struct paging *pg, u64 virt)
 	unsigned int level;
 	u64 pte;
 
-	if (virt >> shift(0) >= ENTRIES)
+	if (virt >> shift(pg, 0) >= entries(pg, 0))
 		return INVALID_PHYS;
-	for (level = 0; level < PT_LEVELS; level++) {
-		pte = table[(virt >> shift(level)) % ENTRIES];
+	for (level = 0; level < pg->format->levels; level++) {
+		pte = table[(virt >> shift(pg, level)) % entries(pg, level)];
 		if (!arch_pte_valid(pte))
 			return INVALID_PHYS;
 		if (!arch_pte_is_table(pte, level))
 			return arch_pte_addr(pte) +
-			       (virt & ((1ULL << shift(level)) - 1));
+			       (virt & ((1ULL << shift(pg, level)) - 1));
 		table = table_of(pte);
 	}
 	return INVALID_PHYS;

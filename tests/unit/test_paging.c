@@ -49,7 +49,7 @@ static u64 leaf(struct paging *pg, u64 virt, unsigned int *level)
 	unsigned int l;
 
 	for (l = 0; l < PT_LEVELS; l++) {
-		pte = table[(virt >> shift(l)) % 512];
+		pte = table[(virt >> shift(pg, l)) % 512];
 		if (!arch_pte_is_table(pte, l))
 			break;
 		table = table_of(pte);

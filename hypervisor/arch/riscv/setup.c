@@ -12,22 +12,22 @@ void arch_cpu_relax(void)
 
 int arch_map_devices(struct paging *hv)
 {
-	return -95;	/* EOPNOTSUPP */
+	return -EOPNOTSUPP;
 }
 
 int arch_init(void)
 {
-	return -95;
+	return -EOPNOTSUPP;
 }
 
 int arch_cell_init(struct cell *cell)
 {
-	return -95;
+	return -EOPNOTSUPP;
 }
 
 int arch_cpu_init(struct per_cpu *pc)
 {
-	return -95;
+	return -EOPNOTSUPP;
 }
 
 /* Cells other than the root: not yet on this architecture. */
@@ -45,7 +45,7 @@ void arch_flush_hv_tlb(void)
 
 int arch_cpu_start(struct per_cpu *pc, u64 entry)
 {
-	return -95;
+	return -EOPNOTSUPP;
 }
 
 int arch_cpu_park(struct per_cpu *pc, bool wait)

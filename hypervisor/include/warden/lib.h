@@ -33,15 +33,7 @@ typedef _Bool bool;
 #define MIN(a, b)		((a) < (b) ? (a) : (b))
 #define BIT(n)			(1UL << (n))
 
-#define EPERM		1
-#define ENOENT		2
-#define EIO		5
-#define ENOMEM		12
-#define EBUSY		16
-#define EINVAL		22
-#define ENOSYS		38
-#define ETIMEDOUT	110
-#define EOPNOTSUPP	95
+#include <warden/errno.h>
 
 void *memset(void *s, int c, unsigned long n);
 void *memcpy(void *dst, const void *src, unsigned long n);

@@ -31,6 +31,11 @@ extern struct page_pool mem_pool;
 int page_pool_init(struct page_pool *pool, void *base, unsigned long pages);
 /* count contiguous zeroed pages, or NULL if the pool has no such run. */
 void *page_alloc(struct page_pool *pool, unsigned long count);
+/*
+ * The same, at a physical address aligned to count pages (a power of
+ * two), for tables the hardware wants aligned to their size.
+ */
+void *page_alloc_aligned(struct page_pool *pool, unsigned long count);
 /* Give back pages from page_alloc(); count must be what was asked for. */
 void page_free(struct page_pool *pool, void *page, unsigned long count);
 

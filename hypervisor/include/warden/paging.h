@@ -2,9 +2,12 @@
 /*
  * Page tables, for the hypervisor's own address space and for the
  * second-stage translation of each cell.  The core walks and edits the
- * radix tree; <asm/paging.h> says how many levels it has, where blocks
- * may be used and how an entry is encoded.  Every architecture warden
- * supports has 512 8-byte entries per 4 KiB table.
+ * radix tree; <asm/paging.h> says how an entry is encoded, where blocks
+ * may be used and, as data (PAGING_FORMATS), the shape of each kind of
+ * address space: how many levels it has and how large its root table is.
+ * Every table below the root has 512 8-byte entries in one 4 KiB page;
+ * a root may be several pages (RISC-V's G-stage root is 16 KiB), aligned
+ * to its size as the hardware requires.
  *
  * The caller serialises changes to one address space and flushes TLBs,
  * after unmapping and also after mapping over what was mapped: either may
@@ -28,9 +31,16 @@
 
 #define INVALID_PHYS		(~0ULL)
 
+/* The shape of one kind of address space (<asm/paging.h>). */
+struct paging_format {
+	unsigned int levels;	/* 0 is the root, levels - 1 holds pages */
+	unsigned int root_pages; /* a power of two: 512 entries each */
+};
+
 struct paging {
 	u64 *root;		/* the top-level table */
 	unsigned int kind;	/* PAGING_HYPERVISOR or PAGING_GUEST */
+	const struct paging_format *format;	/* of kind */
 	struct page_pool *pool;	/* where tables come from */
 	/*
 	 * Set for tables CPUs walk while they change (the root cell's, where

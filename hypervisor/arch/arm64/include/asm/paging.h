@@ -11,6 +11,15 @@
 
 #define PT_LEVELS		4
 
+/*
+ * Both kinds: four levels of 512 entries from a 4 KiB root (VTCR_EL2 and
+ * TCR_EL2 start the walk at level 0 with a 48-bit input range).
+ */
+#define PAGING_FORMATS { \
+	[PAGING_HYPERVISOR] = { .levels = 4, .root_pages = 1 }, \
+	[PAGING_GUEST] = { .levels = 4, .root_pages = 1 }, \
+}
+
 #define PTE_VALID		(1UL << 0)
 #define PTE_TABLE		(1UL << 1)	/* also "page" at level 3 */
 #define PTE_ADDR_MASK		0x0000fffffffff000UL

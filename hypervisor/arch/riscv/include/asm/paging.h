@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * RISC-V Sv48 page-table entries (and Sv48x4 for the G-stage, whose root
- * table is 16 KiB: to be handled when riscv can be enabled).  A leaf is an
+ * RISC-V Sv48 page-table entries, for the hypervisor (Sv48) and the
+ * G-stage (Sv48x4, the same entries under a 16 KiB root).  A leaf is an
  * entry with any of R, W, X set; leaves may sit at every level.  Not used
  * until riscv can be enabled.
  */
@@ -11,6 +11,15 @@
 #include <warden/paging.h>
 
 #define PT_LEVELS		4
+
+/*
+ * The hypervisor: Sv48.  Cells: Sv48x4, whose root resolves two more
+ * bits: 2048 entries, 16 KiB, aligned to 16 KiB.
+ */
+#define PAGING_FORMATS { \
+	[PAGING_HYPERVISOR] = { .levels = 4, .root_pages = 1 }, \
+	[PAGING_GUEST] = { .levels = 4, .root_pages = 4 }, \
+}
 
 #define PTE_V			(1UL << 0)
 #define PTE_R			(1UL << 1)

@@ -11,6 +11,12 @@
 
 #define PT_LEVELS		4
 
+/* Both kinds: 4-level paging (nested paging uses the same format). */
+#define PAGING_FORMATS { \
+	[PAGING_HYPERVISOR] = { .levels = 4, .root_pages = 1 }, \
+	[PAGING_GUEST] = { .levels = 4, .root_pages = 1 }, \
+}
+
 #define PTE_PRESENT		(1UL << 0)
 #define PTE_RW			(1UL << 1)
 #define PTE_USER		(1UL << 2)	/* nested paging wants it */
