@@ -30,7 +30,10 @@
 #include <warden/hypercall.h>
 #include <warden/printk.h>
 
+/* The core's state of cells: the root, and the others by id. */
+struct cell root_cell;
 struct cell *cells[MAX_CELLS];
+unsigned int num_cells;
 
 static bool same_name(const u8 *a, const u8 *b)
 {

@@ -8,6 +8,7 @@
  */
 #include <warden/arch.h>
 #include <warden/console.h>
+#include <warden/control.h>
 #include <warden/mem.h>
 #include <warden/printk.h>
 #include <warden/spinlock.h>

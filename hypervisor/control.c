@@ -8,14 +8,9 @@
 #include <warden/arch.h>
 #include <warden/cell.h>
 #include <warden/control.h>
-#include <warden/header.h>
 #include <warden/hypercall.h>
 #include <warden/printk.h>
-
-extern struct warden_header warden_header;
-
-struct cell root_cell;
-unsigned int num_cells;
+#include <warden/sections.h>
 
 /*
  * One root hypercall on cells at a time, whatever the root's kernel does:

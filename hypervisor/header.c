@@ -3,12 +3,8 @@
  * The image header (include/warden/header.h), placed first by the linker
  * script so that the driver finds it at offset 0 of warden.bin.
  */
-#include <warden/header.h>
 #include <warden/arch.h>
-
-/* Absolute symbols from the linker script: sizes and offsets. */
-extern char __image_size[], __entry_offset[], __console_offset[],
-	__console_size[];
+#include <warden/sections.h>
 
 __attribute__((section(".header"), used))
 struct warden_header warden_header = {

@@ -14,13 +14,9 @@
 #include <warden/cell.h>
 #include <warden/config-check.h>
 #include <warden/control.h>
-#include <warden/header.h>
 #include <warden/hypercall.h>
 #include <warden/printk.h>
-
-extern struct warden_header warden_header;
-extern char __image_start[], __text_end[], __rodata_end[], __image_end[];
-extern bool console_locking;
+#include <warden/sections.h>
 
 const struct warden_system *system_config;
 struct paging hv_paging;

@@ -4,7 +4,7 @@
  * the root cell's VMCB, and giving a CPU back (Documentation/x86.md).
  */
 #include <warden/arch.h>
-#include <warden/header.h>
+#include <warden/sections.h>
 #include <warden/printk.h>
 #include "msrpm.h"
 #include "x86.h"
@@ -17,8 +17,6 @@ _Static_assert(HEADER_NUM_CPUS == __builtin_offsetof(struct warden_header,
 #define GDT_DS		0x10
 #define WINDOWS		0x8000000000ULL	/* per-CPU pages for cell memory */
 
-extern struct warden_header warden_header;
-extern char exception_stubs[], msr_insn_rd[], msr_insn_wr[], msr_fixup[];
 
 /* Flat 64-bit code and data: all the host needs. */
 static const u64 gdt[3] = { 0, 0x00af9b000000ffffULL, 0x00cf93000000ffffULL };

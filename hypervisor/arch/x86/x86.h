@@ -148,6 +148,9 @@ _Static_assert(__builtin_offsetof(struct vmcb, eventinj) == 0xa8 &&
 #define REG_RSI			6
 #define REG_RDI			7
 
+/* entry.S: the host's exception stubs, the guarded MSR accesses. */
+extern char exception_stubs[], msr_insn_rd[], msr_insn_wr[], msr_fixup[];
+
 static inline u64 rdmsr(u32 msr)
 {
 	u32 lo, hi;

@@ -13,6 +13,8 @@
 /* The system configuration (checked) and the hypervisor's address space. */
 extern const struct warden_system *system_config;
 extern struct paging hv_paging;
+/* Set once spinlocks work (setup.c): console.c serialises its lines then. */
+extern bool console_locking;
 
 /*
  * First CPU only, translation still off: check the configuration, set up

@@ -9,6 +9,7 @@
 #include <asm/arch-defs.h>
 #include <asm/handover.h>
 #include <warden/lib.h>
+#include <warden/sections.h>
 
 struct vmcb;
 
@@ -32,7 +33,6 @@ struct per_cpu;
 
 static inline struct per_cpu *this_cpu(void)
 {
-	extern char __image_end[];
 	unsigned long base = (unsigned long)__image_end, sp;
 
 	asm("mov %%rsp, %0" : "=r"(sp));
