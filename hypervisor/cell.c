@@ -305,23 +305,21 @@ static void free_cell(struct cell *cell)
 
 static void lift_park(u64 set)
 {
-	unsigned int cpu;
+	struct per_cpu *pc;
 
-	for (cpu = 0; cpu < num_cpus; cpu++)
-		if (set & (1ULL << cpu))
-			per_cpu(cpu)->park = false;
+	for_each_cpu_in(pc, set)
+		pc->park = false;
 }
 
 static void set_cpus(u64 set, struct cell *cell)
 {
-	unsigned int cpu;
+	struct per_cpu *pc;
 
 	lift_park(set);		/* only a non-root cell's CPU is ever parked */
-	for (cpu = 0; cpu < num_cpus; cpu++)
-		if (set & (1ULL << cpu)) {
-			per_cpu(cpu)->cell = cell;
-			memset(per_cpu(cpu)->stats, 0, sizeof(per_cpu(cpu)->stats));
-		}
+	for_each_cpu_in(pc, set) {
+		pc->cell = cell;
+		memset(pc->stats, 0, sizeof(pc->stats));
+	}
 }
 
 /* The new cell's memory leaves the root, zeroed; 0 or -errno, undone. */
@@ -432,12 +430,11 @@ static struct cell *find_cell(unsigned long id)
  */
 static int park_cpus(struct cell *cell)
 {
-	unsigned int cpu;
+	struct per_cpu *pc;
 	int err = 0;
 
-	for (cpu = 0; cpu < num_cpus; cpu++)
-		if ((cell->cpu_set & (1ULL << cpu)) &&
-		    arch_cpu_park(per_cpu(cpu), true))
+	for_each_cell_cpu(pc, cell)
+		if (arch_cpu_park(pc, true))
 			err = -ETIMEDOUT;
 	if (err) {
 		cell->state = WARDEN_CELL_STATE_FAILED;
@@ -581,7 +578,6 @@ void cell_stop_self(bool failed)
 {
 	struct per_cpu *self = this_cpu(), *pc;
 	struct cell *cell = self->cell;
-	unsigned int cpu;
 
 	if (failed) {
 		__atomic_or_fetch(&cell->failed_cpus, 1ULL << self->cpu,
@@ -592,9 +588,7 @@ void cell_stop_self(bool failed)
 		printk("warden: cell \"%s\" switched itself off\n",
 		       cell_name(cell));
 	}
-	for (cpu = 0; cpu < num_cpus; cpu++) {
-		pc = per_cpu(cpu);
-		if (pc != self && (cell->cpu_set & (1ULL << cpu)))
+	for_each_cell_cpu(pc, cell)
+		if (pc != self)
 			arch_cpu_park(pc, false);	/* cannot fail unwaited */
-	}
 }

@@ -226,10 +226,8 @@ void cpu_hold_point(struct per_cpu *pc)
 static bool all_held(void)
 {
 	struct per_cpu *pc;
-	unsigned int cpu;
 
-	for (cpu = 0; cpu < num_cpus; cpu++) {
-		pc = per_cpu(cpu);
+	for_each_cpu(pc) {
 		if (__atomic_load_n(&pc->hold, __ATOMIC_ACQUIRE) &&
 		    !__atomic_load_n(&pc->held, __ATOMIC_ACQUIRE) &&
 		    __atomic_load_n(&pc->state, __ATOMIC_ACQUIRE) ==
@@ -241,24 +239,22 @@ static bool all_held(void)
 
 static void root_release(void)
 {
-	unsigned int cpu;
+	struct per_cpu *pc;
 
-	for (cpu = 0; cpu < num_cpus; cpu++)
-		__atomic_store_n(&per_cpu(cpu)->hold, false, __ATOMIC_RELEASE);
+	for_each_cpu(pc)
+		__atomic_store_n(&pc->hold, false, __ATOMIC_RELEASE);
 	__atomic_store_n(&hold_active, false, __ATOMIC_RELEASE);
 }
 
 static int root_hold(void)
 {
 	struct per_cpu *self = this_cpu(), *pc;
-	unsigned int cpu;
 	unsigned long n;
 
 	if (!ARCH_BREAK_BEFORE_MAKE)
 		return 0;
 	__atomic_store_n(&hold_active, true, __ATOMIC_SEQ_CST);
-	for (cpu = 0; cpu < num_cpus; cpu++) {
-		pc = per_cpu(cpu);
+	for_each_cpu(pc) {
 		if (pc == self || pc->cell != &root_cell ||
 		    __atomic_load_n(&pc->state, __ATOMIC_SEQ_CST) !=
 		    WARDEN_CPU_STATE_RUNNING)

@@ -38,4 +38,17 @@ extern unsigned int num_cpus;
 /* CPU cpu's data, NULL if there is no such CPU. */
 struct per_cpu *per_cpu(unsigned int cpu);
 
+/* pc walks every CPU area, in order of number. */
+#define for_each_cpu(pc)						\
+	for (unsigned int cpu_ = 0;					\
+	     cpu_ < num_cpus && ((pc) = per_cpu(cpu_)); cpu_++)
+
+/* pc walks the CPUs of set (a configuration's cpu_set) that have areas. */
+#define for_each_cpu_in(pc, set)					\
+	for_each_cpu(pc)						\
+		if (!(((set) >> cpu_) & 1)) {} else
+
+/* pc walks the CPUs of cell. */
+#define for_each_cell_cpu(pc, cell)	for_each_cpu_in(pc, (cell)->cpu_set)
+
 #endif /* _WARDEN_PERCPU_H */
