@@ -79,9 +79,10 @@ driver: $(KDIR_DEP)
 	@test -d "$(KDIR)" || { echo "make: KDIR=$(KDIR): no kernel headers" \
 		"there (install linux-headers-$$(uname -r) or pass KDIR=)"; \
 		exit 1; }
-	@mkdir -p $(B)/driver
+	@# File by file: Kbuild writes its output next to each source.
+	@mkdir -p $(B)/driver/arch
 	@ln -sf $(SRC)/driver/Kbuild $(SRC)/driver/*.[ch] $(B)/driver/
-	@ln -sf $(SRC)/hypervisor/arch/$(ARCH)/driver.c $(B)/driver/arch.c
+	@ln -sf $(SRC)/driver/arch/*.c $(B)/driver/arch/
 	$(MAKE) $(KBUILD_ARGS) modules
 
 # The root-side attack module of the tests: not in all, never installed.
@@ -90,9 +91,8 @@ attack: $(KDIR_DEP)
 		"there (install linux-headers-$$(uname -r) or pass KDIR=)"; \
 		exit 1; }
 	@mkdir -p $(B)/attack
-	@ln -sf $(SRC)/tests/attack/Kbuild $(SRC)/tests/attack/main.c \
-		$(SRC)/tests/attack/attack.h $(B)/attack/
-	@ln -sf $(SRC)/tests/attack/$(ARCH).c $(B)/attack/arch.c
+	@ln -sf $(SRC)/tests/attack/Kbuild $(SRC)/tests/attack/*.[ch] \
+		$(B)/attack/
 	$(MAKE) $(KBUILD_COMMON) M=$(B)/attack modules
 
 hypervisor:

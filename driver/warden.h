@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Driver internals shared by main.c, sysfs.c and the architecture glue
- * (hypervisor/arch/<arch>/driver.c, linked in as arch.c).
+ * Driver internals shared by main.c, sysfs.c, cell.c and the architecture
+ * glue (arch/<arch>.c).
  */
 #ifndef _DRIVER_WARDEN_H
 #define _DRIVER_WARDEN_H
@@ -66,7 +66,7 @@ void warden_sysfs_cells_remove(void);
 int warden_sysfs_cell_add(struct warden_cell_entry *c);
 void warden_sysfs_cell_del(struct warden_cell_entry *c);
 
-/* Architecture glue, one per hypervisor/arch/<arch>/driver.c. */
+/* Architecture glue: arch/<arch>.c, the one Kbuild picks. */
 extern const char warden_arch_name[];
 extern const u32 warden_arch_number;
 

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause */
 /*
  * The configuration validator (hypervisor/config-check.c), shared by the
  * hypervisor, the driver and host tools.

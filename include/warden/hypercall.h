@@ -3,11 +3,9 @@
  * Hypercalls: the calls a cell makes into the hypervisor.
  *
  * The same numbers and arguments on every architecture; only the trapping
- * instruction and the registers differ:
- *   arm64:  hvc #0x4a57, x0 = code, x1/x2 = arguments, result in x0
- *   x86:    vmmcall,     rax = code, rdi/rsi = arguments, result in rax
- *   riscv:  ecall,       a7 = WARDEN_SBI_EXT, a6 = code, a0/a1 = arguments,
- *           error (0 or negative) in a0
+ * instruction and the registers differ, and include/warden/arch/<arch>.h
+ * says how (with warden_hypercall(), the call written once for the
+ * driver and the inmates).
  * Results are >= 0 on success, a negative errno value on failure.
  * Only the root cell may make the calls marked "root"; others get -EPERM.
  * Unknown codes return -ENOSYS.
@@ -15,14 +13,11 @@
 #ifndef _WARDEN_HYPERCALL_H
 #define _WARDEN_HYPERCALL_H
 
-#define WARDEN_HVC_IMM		0x4a57
-#define WARDEN_SBI_EXT		0x0a57a4de	/* firmware-specific SBI range */
-
 /*
  * root: the calling CPU leaves the hypervisor and goes on running Linux
  * without it.  Every online CPU of the root cell must make the call; when
  * the last one has, the hypervisor is gone.  -EBUSY while other cells
- * exist.  arm64: clobbers x0-x18, like the calls of Linux's hyp stub.
+ * exist.  The registers it may change: include/warden/arch/<arch>.h.
  */
 #define WARDEN_HC_DISABLE		0
 /* root: arg1 = WARDEN_INFO_*: returns that figure. */

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * warden_attack on arm64 (linked as arch.c): the hypercall is hvc #0x4a57;
- * `smc` and `hvc` issue smc #0 and hvc #0 with x0-x3 of the caller's
- * choosing.
+ * warden_attack on arm64: the hypercall is hvc #WARDEN_HVC_IMM; `smc`
+ * and `hvc` issue smc #0 and hvc #0 with x0-x3 of the caller's choosing.
  *
  * An exception these raise at EL1 cannot be caught (an undefined
  * instruction in the kernel is fatal), so the commands refuse what would
@@ -15,11 +14,9 @@
 #include <linux/string.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
+#include <warden/arch/arm64.h>
 #include <warden/hypercall.h>
 #include "attack.h"
-
-#define STR(x) #x
-#define XSTR(x) STR(x)
 
 /*
  * What the other side may change besides x0-x3: Linux's hyp stub may
@@ -54,7 +51,7 @@ static void name(u64 r[4])						\
 
 DEFINE_CALL(call_smc, "smc #0")
 DEFINE_CALL(call_hvc, "hvc #0")
-DEFINE_CALL(call_warden, "hvc #" XSTR(WARDEN_HVC_IMM))
+DEFINE_CALL(call_warden, WARDEN_HVC_INSN)
 
 /*
  * Linux's hyp stub ignores the immediate: while it holds EL2, a warden

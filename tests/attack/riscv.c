@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * warden_attack on riscv (linked as arch.c): only the hypercall, an SBI
- * call of warden's extension (include/warden/hypercall.h).  Without the
- * hypervisor, the firmware answers it with SBI_ERR_NOT_SUPPORTED.
+ * warden_attack on riscv: only the hypercall, an SBI call of warden's
+ * extension (include/warden/arch/riscv.h).  Without the hypervisor, the
+ * firmware answers it with SBI_ERR_NOT_SUPPORTED.
  */
 #include <linux/errno.h>
 #include <linux/string.h>
+#include <warden/arch/riscv.h>
 #include <warden/hypercall.h>
 #include "attack.h"
 

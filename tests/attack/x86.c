@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * warden_attack on x86 (linked as arch.c): the hypercall is vmmcall;
- * `rdmsr`, `wrmsr` and `insn NAME` try what the root cell must not do or
- * must not get.  Every instruction that may fault has an exception table
- * entry: a #UD or #GP sets the error register to -EFAULT and goes on
- * after it, and the command says "fault".
+ * warden_attack on x86: the hypercall is vmmcall; `rdmsr`, `wrmsr` and
+ * `insn NAME` try what the root cell must not do or must not get.  Every
+ * instruction that may fault has an exception table entry: a #UD or #GP
+ * sets the error register to -EFAULT and goes on after it, and the
+ * command says "fault".
  */
 #include <linux/errno.h>
 #include <linux/gfp.h>

@@ -9,6 +9,7 @@
  * give (an external abort, or an undefined instruction); any other cell
  * is stopped and marked failed (cell_stop_self()).
  */
+#include <warden/arch/arm64.h>
 #include <warden/control.h>
 #include <warden/hypercall.h>
 #include <warden/printk.h>

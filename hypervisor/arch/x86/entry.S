@@ -9,7 +9,7 @@
  * no NMI reaches it; those come after VMRUN, in the guest.
  */
 #include <asm/arch-defs.h>
-#include <asm/handover.h>
+#include <warden/arch/x86.h>
 
 	.section .text.entry, "ax"
 

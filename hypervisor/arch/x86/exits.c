@@ -10,14 +10,11 @@
  * gets what a machine without that device gives (reads of all ones,
  * writes dropped, #GP for MSRs, #UD for SVM instructions).
  */
+#include <warden/arch/x86.h>
 #include <warden/hypercall.h>
 #include <warden/printk.h>
 #include "decode.h"
 #include "x86.h"
-
-#define SIG_EBX		0x64726157	/* "WardenWarden" */
-#define SIG_ECX		0x61576e65
-#define SIG_EDX		0x6e656472
 
 static const char *cell_of(struct per_cpu *pc)
 {
@@ -29,13 +26,13 @@ static void cpuid(struct per_cpu *pc, u64 *regs)
 	u32 leaf = regs[REG_RAX], sub = regs[REG_RCX];
 	u32 a, b, c, d;
 
-	if (leaf >= 0x40000000 && leaf <= 0x400000ff) {
+	if (leaf >= WARDEN_CPUID_LEAF && leaf <= WARDEN_CPUID_LEAF_LAST) {
 		/* The hypervisor leaf: its name, and no others after it. */
-		a = 0x40000000;
-		b = SIG_EBX;
-		c = SIG_ECX;
-		d = SIG_EDX;
-		if (leaf != 0x40000000)
+		a = WARDEN_CPUID_LEAF;
+		b = WARDEN_CPUID_SIG_EBX;
+		c = WARDEN_CPUID_SIG_ECX;
+		d = WARDEN_CPUID_SIG_EDX;
+		if (leaf != WARDEN_CPUID_LEAF)
 			a = b = c = d = 0;
 	} else {
 		asm volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d)

@@ -105,8 +105,8 @@ void secondary_main(unsigned int index);
 unsigned long cpu_hw_id(void);
 
 /*
- * A hypercall (include/warden/hypercall.h): its result, or a negative
- * errno.  Cells other than the root may only use a few.
+ * A hypercall (include/warden/hypercall.h, made as
+ * include/warden/arch/<arch>.h says): its result, or a negative errno.  Cells other than the root may only use a few.
  */
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
 

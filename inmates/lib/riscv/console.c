@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
-/* riscv inmate console: the hypervisor's debug-console SBI call. */
+/* riscv inmate console (the debug-console SBI call), and hypercall(). */
 #include <inmate.h>
+#include <warden/arch/riscv.h>
 #include <warden/hypercall.h>
+
+long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
+{
+	return warden_hypercall(code, arg1, arg2);
+}
 
 void arch_console_putc(char c)
 {
-	register unsigned long a0 asm("a0") = (unsigned char)c;
-	register unsigned long a6 asm("a6") = WARDEN_HC_DEBUG_CONSOLE_PUTC;
-	register unsigned long a7 asm("a7") = WARDEN_SBI_EXT;
-
-	asm volatile("ecall" : "+r"(a0) : "r"(a6), "r"(a7) : "a1", "memory");
+	warden_hypercall(WARDEN_HC_DEBUG_CONSOLE_PUTC, (unsigned char)c, 0);
 }

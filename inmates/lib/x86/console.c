@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
-/* x86 inmate console: the hypervisor's debug-console hypercall. */
+/* x86 inmate console (the debug-console hypercall), and hypercall(). */
 #include <inmate.h>
+#include <warden/arch/x86.h>
 #include <warden/hypercall.h>
+
+long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
+{
+	return warden_hypercall(code, arg1, arg2);
+}
 
 void arch_console_putc(char c)
 {
-	unsigned long rax = WARDEN_HC_DEBUG_CONSOLE_PUTC;
-
-	asm volatile("vmmcall" : "+a"(rax) : "D"((unsigned long)(unsigned char)c)
-		     : "memory");
+	warden_hypercall(WARDEN_HC_DEBUG_CONSOLE_PUTC, (unsigned char)c, 0);
 }

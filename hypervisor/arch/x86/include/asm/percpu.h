@@ -7,14 +7,14 @@
 #define _ASM_PERCPU_H
 
 #include <asm/arch-defs.h>
-#include <asm/handover.h>
+#include <warden/arch/x86.h>
 #include <warden/lib.h>
 #include <warden/sections.h>
 
 struct vmcb;
 
 struct arch_per_cpu {
-	/* Where and how to give the CPU back to Linux (see handover.h). */
+	/* Where and how to give the CPU back to Linux (see warden/arch/x86.h). */
 	struct x86_handover linux_state;
 	struct vmcb *vmcb;
 	void *host_save;	/* VM_HSAVE_PA */

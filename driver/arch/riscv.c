@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * riscv glue of the Linux driver (linked into warden.ko as arch.c): what the
- * driver must do on this architecture to hand CPUs to the hypervisor.
+ * riscv glue of the Linux driver: what the driver must do on this
+ * architecture to hand CPUs to the hypervisor.
  *
  * Taking over CPUs is not implemented for riscv yet; until it is, enable is
  * refused here, before the driver takes any resource.
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>
-#include "warden.h"
+#include "../warden.h"
 
 const char warden_arch_name[] = "riscv";
 const u32 warden_arch_number = WARDEN_ARCH_RISCV;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * arm64 glue of the Linux driver (linked into warden.ko as arch.c): how
- * the driver hands CPUs to the hypervisor and talks to it.
+ * arm64 glue of the Linux driver: how the driver hands CPUs to the
+ * hypervisor and talks to it.
  *
  * Linux, booted at EL2 without KVM (kvm-arm.mode=none), leaves its hyp
  * stub at EL2.  The stub's HVC_SOFT_RESTART call branches to an address at
@@ -17,14 +17,12 @@
 #include <asm/cputype.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
+#include <warden/arch/arm64.h>
 #include <warden/hypercall.h>
-#include "warden.h"
+#include "../warden.h"
 
 const char warden_arch_name[] = "arm64";
 const u32 warden_arch_number = WARDEN_ARCH_ARM64;
-
-#define STR(x) #x
-#define XSTR(x) STR(x)
 
 /* Every register a call into Linux's stub may change (asm/virt.h). */
 #define STUB_CLOBBERS "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", \
@@ -168,17 +166,10 @@ int warden_arch_enter(phys_addr_t entry, unsigned int cpu, bool first)
 	return (int)x0;
 }
 
-/* A hypercall: only x0 changes. */
 long warden_arch_hypercall(unsigned long code, unsigned long arg1,
 			   unsigned long arg2)
 {
-	register unsigned long x0 asm("x0") = code;
-	register unsigned long x1 asm("x1") = arg1;
-	register unsigned long x2 asm("x2") = arg2;
-
-	asm volatile("hvc #" XSTR(WARDEN_HVC_IMM)
-		     : "+r"(x0) : "r"(x1), "r"(x2) : "memory");
-	return (long)x0;
+	return warden_hypercall(code, arg1, arg2);
 }
 
 /* WARDEN_HC_DISABLE hands the CPU back with x0-x18 clobbered. */
@@ -188,7 +179,7 @@ long warden_arch_disable_cpu(void)
 	register unsigned long x1 asm("x1"), x2 asm("x2"), x3 asm("x3");
 	register unsigned long x4 asm("x4");
 
-	asm volatile("hvc #" XSTR(WARDEN_HVC_IMM)
+	asm volatile(WARDEN_HVC_INSN
 		     : "+r"(x0), "=r"(x1), "=r"(x2), "=r"(x3), "=r"(x4)
 		     : : STUB_CLOBBERS);
 	return (long)x0;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * x86 glue of the Linux driver (linked into warden.ko as arch.c): how the
- * driver hands CPUs to the hypervisor on AMD SVM (Documentation/x86.md).
+ * x86 glue of the Linux driver: how the driver hands CPUs to the
+ * hypervisor on AMD SVM (Documentation/x86.md).
  *
  * Linux maps the hypervisor memory only non-executable (memremap), and the
  * kernel functions that would map it executable are not exported.  So the
@@ -25,9 +25,9 @@
 #include <asm/msr.h>
 #include <asm/nospec-branch.h>
 #include <asm/processor.h>
+#include <warden/arch/x86.h>
 #include <warden/hypercall.h>
-#include <hypervisor/arch/x86/include/asm/handover.h>
-#include "warden.h"
+#include "../warden.h"
 
 const char warden_arch_name[] = "x86";
 const u32 warden_arch_number = WARDEN_ARCH_X86;
@@ -40,7 +40,6 @@ const u32 warden_arch_number = WARDEN_ARCH_X86;
 #define PTE_ADDR	0x000ffffffffff000ULL
 #define MSR_VM_CR	0xc0010114
 #define VM_CR_SVMDIS	(1ULL << 4)
-#define SIG_EBX		0x64726157	/* "WardenWarden": CPUID 0x40000000 */
 
 static struct x86_handover handover[HANDOVER_CPUS];
 static u64 entry_tables[ENTRY_TABLES][512] __aligned(PAGE_SIZE);
@@ -271,10 +270,10 @@ void warden_arch_mem_param(char *buf, size_t len, u64 phys, u64 size,
 
 static bool under_warden(void)
 {
-	unsigned int eax = 0x40000000, ebx = 0, ecx = 0, edx = 0;
+	unsigned int eax = WARDEN_CPUID_LEAF, ebx = 0, ecx = 0, edx = 0;
 
 	native_cpuid(&eax, &ebx, &ecx, &edx);
-	return ebx == SIG_EBX;
+	return ebx == WARDEN_CPUID_SIG_EBX;
 }
 
 /*
@@ -300,14 +299,10 @@ int warden_arch_enter(phys_addr_t entry, unsigned int cpu, bool first)
 	return ret;
 }
 
-/* A hypercall: only rax changes. */
 long warden_arch_hypercall(unsigned long code, unsigned long arg1,
 			   unsigned long arg2)
 {
-	long ret = code;
-
-	asm volatile("vmmcall" : "+a"(ret) : "D"(arg1), "S"(arg2) : "memory");
-	return ret;
+	return warden_hypercall(code, arg1, arg2);
 }
 
 /*
@@ -316,7 +311,7 @@ long warden_arch_hypercall(unsigned long code, unsigned long arg1,
  */
 long warden_arch_disable_cpu(void)
 {
-	return warden_arch_hypercall(WARDEN_HC_DISABLE, 0, 0);
+	return warden_hypercall(WARDEN_HC_DISABLE, 0, 0);
 }
 
 /*
